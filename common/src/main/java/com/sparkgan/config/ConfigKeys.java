@@ -1,0 +1,144 @@
+package com.sparkgan.config;
+
+import static com.sparkgan.config.ConfigKey.bool;
+import static com.sparkgan.config.ConfigKey.choice;
+import static com.sparkgan.config.ConfigKey.decimal;
+import static com.sparkgan.config.ConfigKey.integer;
+import static com.sparkgan.config.ConfigKey.integers;
+import static com.sparkgan.config.ConfigKey.longValue;
+import static com.sparkgan.config.ConfigKey.text;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every configuration key of SparkGAN, each declared once with its meaning, default and rule.
+ * The README's key table and the defaults test are both derived from this list.
+ */
+public final class ConfigKeys {
+    // ---- the run
+    public static final ConfigKey<Long> SEED = longValue("run.seed", 42L,
+            value -> value == 0 ? "0 means 'unseeded' to DL4J; use any other integer" : null,
+            "seed of every random draw: weights, shards, minibatches, noise");
+
+    // ---- the real data
+    public static final ConfigKey<String> DATA_FORMAT = choice("data.format", "auto",
+            List.of("auto", "idx", "csv"),
+            "input format; auto decides from the file name (*idx3-ubyte* is IDX, else CSV)");
+    public static final ConfigKey<String> DATA_LABELS = text("data.labels", "",
+            "URI of an IDX labels file; empty looks for the labels file beside the images");
+    public static final ConfigKey<Boolean> CSV_HEADER = bool("data.csv.header", false,
+            "whether the first CSV line holds column names");
+    public static final ConfigKey<String> CSV_LABEL_COLUMN = text("data.csv.label-column", "",
+            "the CSV column holding the class label: a name, a 0-based index or 'last'; "
+                    + "empty means no label");
+    public static final ConfigKey<Integer> IMAGE_HEIGHT = integer("data.image.height", 0, 0,
+            4096, "image height of CSV rows that are images (0: rows are not images)");
+    public static final ConfigKey<Integer> IMAGE_WIDTH = integer("data.image.width", 0, 0,
+            4096, "image width of CSV rows that are images (0: rows are not images)");
+    public static final ConfigKey<Integer> DATA_LIMIT = integer("data.limit", 0, 0,
+            Integer.MAX_VALUE, "use only the first N examples (0: all)");
+
+    // ---- the networks
+    public static final ConfigKey<String> ARCHITECTURE = choice("model.architecture", "mlp",
+            List.of("mlp", "dcgan"),
+            "network family: mlp for any flat input, dcgan for 28x28 single-channel images");
+    public static final ConfigKey<Integer> LATENT_SIZE = integer("model.latent-size", 32, 1,
+            4096, "length of the generator's noise vector");
+    public static final ConfigKey<String> NOISE = choice("model.noise", "gaussian",
+            List.of("gaussian", "uniform"),
+            "noise distribution: standard normal, or uniform on [-1, 1]");
+    public static final ConfigKey<List<Integer>> MLP_GENERATOR_LAYERS = integers(
+            "model.mlp.generator-layers", List.of(128, 256), 1, 65536,
+            "hidden layer widths of the MLP generator, from noise to data");
+    public static final ConfigKey<List<Integer>> MLP_DISCRIMINATOR_LAYERS = integers(
+            "model.mlp.discriminator-layers", List.of(256, 128), 1, 65536,
+            "hidden layer widths of the MLP discriminator, from data to score");
+    public static final ConfigKey<Integer> DCGAN_GENERATOR_FILTERS = integer(
+            "model.dcgan.generator-filters", 32, 1, 1024,
+            "channels of the generator's 14x14 stage (its 7x7 stage has twice as many)");
+    public static final ConfigKey<Integer> DCGAN_DISCRIMINATOR_FILTERS = integer(
+            "model.dcgan.discriminator-filters", 32, 1, 1024,
+            "channels of the discriminator's first convolution (its second has twice as many)");
+    public static final ConfigKey<Double> LEAKY_RELU_SLOPE = decimal("model.leaky-relu-slope",
+            0.2, 0.0, 1.0, "negative slope of the discriminator's LeakyReLU activations");
+
+    // ---- training
+    public static final ConfigKey<Integer> ROUNDS = integer("train.rounds", 200, 1, 10_000_000,
+            "training rounds; a round is one discriminator phase and one generator phase");
+    public static final ConfigKey<Integer> WORKERS = integer("train.workers", 0, 0, 100_000,
+            "data shards and parallel workers (0: Spark's default parallelism, one per core)");
+    public static final ConfigKey<Integer> BATCH_SIZE = integer("train.batch-size-per-worker",
+            64, 1, 1_000_000, "real examples in each worker's minibatch");
+    public static final ConfigKey<Integer> LOCAL_STEPS = integer("train.local-steps", 5, 1,
+            100_000, "generator steps each worker takes between two parameter averagings");
+    public static final ConfigKey<Integer> DISCRIMINATOR_STEPS = integer(
+            "train.discriminator-steps", 1, 1, 1000,
+            "discriminator steps per generator step");
+    public static final ConfigKey<Double> REAL_LABEL = decimal("train.real-label", 1.0, 0.5,
+            1.0, "target of real examples for the discriminator; 0.9 is one-sided smoothing");
+    public static final ConfigKey<Double> GENERATOR_LEARNING_RATE = decimal(
+            "train.generator.learning-rate", 2e-4, 1e-9, 10.0, "Adam step size of the generator");
+    public static final ConfigKey<Double> GENERATOR_BETA1 = decimal("train.generator.beta1",
+            0.5, 0.0, 0.999999, "Adam first-moment decay of the generator");
+    public static final ConfigKey<Double> GENERATOR_BETA2 = decimal("train.generator.beta2",
+            0.999, 0.0, 0.999999, "Adam second-moment decay of the generator");
+    public static final ConfigKey<Double> DISCRIMINATOR_LEARNING_RATE = decimal(
+            "train.discriminator.learning-rate", 2e-4, 1e-9, 10.0,
+            "Adam step size of the discriminator");
+    public static final ConfigKey<Double> DISCRIMINATOR_BETA1 = decimal(
+            "train.discriminator.beta1", 0.5, 0.0, 0.999999,
+            "Adam first-moment decay of the discriminator");
+    public static final ConfigKey<Double> DISCRIMINATOR_BETA2 = decimal(
+            "train.discriminator.beta2", 0.999, 0.0, 0.999999,
+            "Adam second-moment decay of the discriminator");
+    public static final ConfigKey<Integer> CHECKPOINT_EVERY = integer("train.checkpoint-every",
+            50, 1, 10_000_000, "rounds between two checkpoints (the last round always has one)");
+    public static final ConfigKey<Integer> SAMPLE_EVERY = integer("train.sample-every", 25, 1,
+            10_000_000, "rounds between two sample grids (the last round always has one)");
+    public static final ConfigKey<Integer> SAMPLE_GRID_SIZE = integer("train.sample-grid", 8, 1,
+            32, "sample grids hold N x N generated examples");
+
+    // ---- generation
+    public static final ConfigKey<Integer> GENERATE_COUNT = integer("generate.count", 1000, 1,
+            Integer.MAX_VALUE, "number of synthetic examples to generate");
+    public static final ConfigKey<Integer> GENERATE_PARTITIONS = integer("generate.partitions",
+            0, 0, 100_000, "parallel generation tasks (0: Spark's default parallelism)");
+    public static final ConfigKey<String> GENERATE_FORMAT = choice("generate.format", "auto",
+            List.of("auto", "idx", "csv"), "output format; auto writes IDX for images, else CSV");
+    public static final ConfigKey<Boolean> GENERATE_COMPRESS = bool("generate.compress", true,
+            "gzip the synthetic IDX files");
+
+    /** Every key, in the order they are documented. */
+    public static final List<ConfigKey<?>> ALL = List.of(SEED,
+            DATA_FORMAT, DATA_LABELS, CSV_HEADER, CSV_LABEL_COLUMN, IMAGE_HEIGHT, IMAGE_WIDTH,
+            DATA_LIMIT,
+            ARCHITECTURE, LATENT_SIZE, NOISE, MLP_GENERATOR_LAYERS, MLP_DISCRIMINATOR_LAYERS,
+            DCGAN_GENERATOR_FILTERS, DCGAN_DISCRIMINATOR_FILTERS, LEAKY_RELU_SLOPE,
+            ROUNDS, WORKERS, BATCH_SIZE, LOCAL_STEPS, DISCRIMINATOR_STEPS, REAL_LABEL,
+            GENERATOR_LEARNING_RATE, GENERATOR_BETA1, GENERATOR_BETA2,
+            DISCRIMINATOR_LEARNING_RATE, DISCRIMINATOR_BETA1, DISCRIMINATOR_BETA2,
+            CHECKPOINT_EVERY, SAMPLE_EVERY, SAMPLE_GRID_SIZE,
+            GENERATE_COUNT, GENERATE_PARTITIONS, GENERATE_FORMAT, GENERATE_COMPRESS);
+
+    private static final Map<String, ConfigKey<?>> BY_NAME = index();
+
+    private ConfigKeys() {
+    }
+
+    public static ConfigKey<?> byName(String name) {
+        return BY_NAME.get(name);
+    }
+
+    private static Map<String, ConfigKey<?>> index() {
+        Map<String, ConfigKey<?>> byName = new LinkedHashMap<>();
+        for (ConfigKey<?> key : ALL) {
+            if (byName.put(key.name(), key) != null) {
+                throw new IllegalStateException("configuration key declared twice: "
+                        + key.name());
+            }
+        }
+        return byName;
+    }
+}

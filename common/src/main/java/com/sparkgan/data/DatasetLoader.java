@@ -1,0 +1,318 @@
+package com.sparkgan.data;
+
+import com.sparkgan.config.ConfigException;
+import com.sparkgan.config.ConfigKeys;
+import com.sparkgan.config.JobConfig;
+import com.sparkgan.io.HadoopConf;
+import com.sparkgan.io.HadoopFiles;
+import com.sparkgan.io.StorageException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * Reads real data through Spark into one persisted shard per worker. The driver reads only
+ * headers and first lines; decoding, scaling and sharding run on executors.
+ */
+public final class DatasetLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetLoader.class);
+    private static final int ROWS_PER_BLOCK = 4096;
+
+    private final JavaSparkContext spark;
+    private final JobConfig config;
+
+    public DatasetLoader(JavaSparkContext spark, JobConfig config) {
+        this.spark = spark;
+        this.config = config;
+    }
+
+    /** Loads {@code input} into {@code workers} shards. */
+    public RealDataset load(String input, int workers) {
+        long started = System.nanoTime();
+        Sharded sharded = isIdx(input) ? loadIdx(input, workers) : loadCsv(input, workers);
+        JavaRDD<ExampleBlock> shards = sharded.blocks()
+                .setName("real data shards of " + input)
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        spark.setJobDescription("load: read and shard " + input);
+        List<long[]> summaries = shards.mapPartitions(DatasetLoader::summarize).collect();
+        long[] sizes = summaries.stream().mapToLong(s -> s[0]).toArray();
+        int classCount = summaries.stream().mapToInt(s -> (int) s[1] + 1).max().orElse(0);
+        DatasetSpec spec = sharded.spec(classCount);
+        LOG.info("Loaded {} examples of {} values from {} into {} shards in {} s "
+                        + "(classes={}, image={})", java.util.Arrays.stream(sizes).sum(),
+                spec.featureCount(), input, sizes.length,
+                String.format("%.1f", (System.nanoTime() - started) / 1e9), classCount,
+                spec.isImage() ? spec.imageHeight() + "x" + spec.imageWidth() : "no");
+        return new RealDataset(spec, shards, sizes);
+    }
+
+    /** Per partition: its example count and its largest label (-1 when unlabelled). */
+    private static java.util.Iterator<long[]> summarize(java.util.Iterator<ExampleBlock> it) {
+        long rows = 0;
+        long maxLabel = -1;
+        while (it.hasNext()) {
+            ExampleBlock block = it.next();
+            rows += block.rows();
+            if (block.hasLabels()) {
+                for (int r = 0; r < block.rows(); r++) {
+                    maxLabel = Math.max(maxLabel, block.label(r));
+                }
+            }
+        }
+        return List.of(new long[] {rows, maxLabel}).iterator();
+    }
+
+    private boolean isIdx(String input) {
+        String format = config.get(ConfigKeys.DATA_FORMAT);
+        if (!format.equals("auto")) {
+            return format.equals("idx");
+        }
+        return !EmbeddedDataset.isEmbedded(input) && input.contains("idx3-ubyte");
+    }
+
+    /** The shards before persisting, and how to describe them once classes are counted. */
+    private record Sharded(JavaRDD<ExampleBlock> blocks, SpecFactory specFactory) {
+        DatasetSpec spec(int classCount) {
+            return specFactory.create(classCount);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SpecFactory {
+        DatasetSpec create(int classCount);
+    }
+
+    // ---- IDX
+
+    private Sharded loadIdx(String images, int workers) {
+        Configuration hadoop = spark.hadoopConfiguration();
+        Path imagesPath = new Path(images);
+        HadoopFiles.requireFile(imagesPath, hadoop, "input file");
+        IdxHeader header = readIdxHeader(imagesPath, hadoop, 3);
+        int count = limited(header.count());
+        String labels = labelsFileFor(images, hadoop);
+        if (labels != null) {
+            IdxHeader labelHeader = readIdxHeader(new Path(labels), hadoop, 1);
+            if (labelHeader.count() != header.count()) {
+                throw new DataFormatException("The labels file " + labels + " holds "
+                        + labelHeader.count() + " labels for the " + header.count()
+                        + " images of " + images + ".");
+            }
+        }
+        IdxShardReader reader = new IdxShardReader(images, labels, new HadoopConf(hadoop));
+        List<Integer> shardIds = IntStream.range(0, workers).boxed().toList();
+        JavaRDD<ExampleBlock> blocks = spark.parallelize(shardIds, workers)
+                .map(shard -> reader.read(rangeStart(shard, count, workers),
+                        rangeStart(shard + 1, count, workers)));
+        int height = header.dimensions()[1];
+        int width = header.dimensions()[2];
+        int size = header.itemSize();
+        return new Sharded(blocks, classes -> new DatasetSpec(size, height, width, classes,
+                DatasetSpec.numberedColumns(size), Scaling.uniform(size, 0, 255), images));
+    }
+
+    private static int rangeStart(int shard, int count, int shards) {
+        return (int) ((long) count * shard / shards);
+    }
+
+    private static IdxHeader readIdxHeader(Path path, Configuration hadoop, int dimensions) {
+        try (InputStream in = HadoopFiles.openMaybeGzipped(path, hadoop)) {
+            return IdxHeader.read(in, dimensions, path.toString());
+        } catch (IOException e) {
+            throw new StorageException("Cannot read " + path + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** The configured labels file, or the {@code labels-idx1} file beside the images. */
+    private String labelsFileFor(String images, Configuration hadoop) {
+        String configured = config.get(ConfigKeys.DATA_LABELS).trim();
+        if (!configured.isEmpty()) {
+            HadoopFiles.requireFile(new Path(configured), hadoop, "labels file");
+            return configured;
+        }
+        String sibling = images.replace("images-idx3-ubyte", "labels-idx1-ubyte");
+        if (!sibling.equals(images) && HadoopFiles.exists(new Path(sibling), hadoop)) {
+            return sibling;
+        }
+        return null;
+    }
+
+    private int limited(int count) {
+        int limit = config.get(ConfigKeys.DATA_LIMIT);
+        return limit > 0 ? Math.min(limit, count) : count;
+    }
+
+    // ---- CSV
+
+    private Sharded loadCsv(String input, int workers) {
+        boolean embedded = EmbeddedDataset.isEmbedded(input);
+        CsvLayout layout = embedded ? EmbeddedDataset.byUri(input).layout()
+                : CsvLayout.from(config);
+        JavaRDD<String> lines = embedded ? embeddedLines(EmbeddedDataset.byUri(input), workers)
+                : fileLines(input, workers);
+        String first = embedded ? EmbeddedDataset.byUri(input).lines().get(0)
+                : firstLine(input);
+        List<String> columns = layout.header() ? splitHeader(first)
+                : DatasetSpec.numberedColumns(first.split(",", -1).length);
+        int labelIndex = layout.labelIndex(columns, input);
+        CsvRowParser parser = new CsvRowParser(columns, labelIndex, input);
+        String headerLine = layout.header() ? first : null;
+        int limit = config.get(ConfigKeys.DATA_LIMIT);
+        JavaRDD<CsvRowParser.Row> rows = lines
+                .filter(line -> !line.isBlank() && !line.equals(headerLine))
+                .zipWithIndex()
+                .filter(pair -> limit == 0 || pair._2() < limit)
+                .map(pair -> parser.parse(pair._1(), pair._2()));
+        rows.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        spark.setJobDescription("load: column ranges of " + input);
+        ColumnRanges ranges = rows.aggregate(new ColumnRanges(parser.featureCount()),
+                ColumnRanges::add, ColumnRanges::merge);
+        if (ranges.rows() == 0) {
+            throw new DataFormatException(input + " holds no data rows.");
+        }
+        boolean image = layout.isImage();
+        Scaling scaling = image ? ranges.sharedScaling() : ranges.columnScaling();
+        JavaRDD<ExampleBlock> blocks = rows
+                .mapToPair(row -> new Tuple2<>(row.index(), row))
+                .partitionBy(new ModuloPartitioner(workers))
+                .mapPartitions(it -> toBlocks(it, scaling));
+        rows.unpersist(false);
+        List<String> featureColumns = parser.featureColumns();
+        return new Sharded(blocks, classes -> new DatasetSpec(parser.featureCount(),
+                image ? layout.imageHeight() : 0, image ? layout.imageWidth() : 0,
+                labelIndex < 0 ? 0 : classes, featureColumns, scaling, input));
+    }
+
+    private JavaRDD<String> fileLines(String input, int workers) {
+        Path path = new Path(input);
+        if (!HadoopFiles.exists(path, spark.hadoopConfiguration())) {
+            throw new StorageException("The input " + input + " does not exist.");
+        }
+        return spark.textFile(input, workers);
+    }
+
+    private JavaRDD<String> embeddedLines(EmbeddedDataset dataset, int workers) {
+        // Each task reads the resource from its own classpath and keeps a contiguous slice.
+        List<Integer> slices = IntStream.range(0, workers).boxed().toList();
+        return spark.parallelize(slices, workers).flatMap(slice -> {
+            List<String> all = dataset.lines();
+            return all.subList(rangeStart(slice, all.size(), workers),
+                    rangeStart(slice + 1, all.size(), workers)).iterator();
+        });
+    }
+
+    private String firstLine(String input) {
+        Configuration hadoop = spark.hadoopConfiguration();
+        Path path = new Path(input);
+        try {
+            Path file = HadoopFiles.fileSystem(path, hadoop).getFileStatus(path).isDirectory()
+                    ? firstDataFile(path, hadoop) : path;
+            try (InputStream in = HadoopFiles.openMaybeGzipped(file, hadoop);
+                 BufferedReader reader = new BufferedReader(
+                         new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line = reader.readLine();
+                if (line == null || line.isBlank()) {
+                    throw new DataFormatException(input + " is empty.");
+                }
+                return line;
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot read " + input + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static Path firstDataFile(Path folder, Configuration hadoop) throws IOException {
+        return java.util.Arrays.stream(HadoopFiles.fileSystem(folder, hadoop).listStatus(folder))
+                .filter(s -> s.isFile() && !s.getPath().getName().startsWith("_")
+                        && !s.getPath().getName().startsWith("."))
+                .map(org.apache.hadoop.fs.FileStatus::getPath)
+                .sorted()
+                .findFirst()
+                .orElseThrow(() -> new DataFormatException("The folder " + folder
+                        + " holds no data files."));
+    }
+
+    private static List<String> splitHeader(String line) {
+        List<String> names = new ArrayList<>();
+        for (String cell : line.split(",", -1)) {
+            names.add(cell.trim());
+        }
+        return names;
+    }
+
+    /** Orders a shard's rows by their position in the input and packs them into blocks. */
+    private static java.util.Iterator<ExampleBlock> toBlocks(
+            java.util.Iterator<Tuple2<Long, CsvRowParser.Row>> it, Scaling scaling) {
+        List<CsvRowParser.Row> rows = new ArrayList<>();
+        it.forEachRemaining(pair -> rows.add(pair._2()));
+        rows.sort(Comparator.comparingLong(CsvRowParser.Row::index));
+        int width = scaling.width();
+        boolean labelled = !rows.isEmpty() && rows.get(0).label() >= 0;
+        List<ExampleBlock> blocks = new ArrayList<>();
+        for (int start = 0; start < rows.size(); start += ROWS_PER_BLOCK) {
+            int end = Math.min(rows.size(), start + ROWS_PER_BLOCK);
+            float[] features = new float[(end - start) * width];
+            int[] labels = labelled ? new int[end - start] : null;
+            for (int r = start; r < end; r++) {
+                double[] values = rows.get(r).values();
+                for (int c = 0; c < width; c++) {
+                    features[(r - start) * width + c] = scaling.toUnit(c, values[c]);
+                }
+                if (labelled) {
+                    labels[r - start] = rows.get(r).label();
+                }
+            }
+            blocks.add(new ExampleBlock(features, labels, width));
+        }
+        return blocks.isEmpty() ? Collections.emptyIterator() : blocks.iterator();
+    }
+
+    /** Sends row i to shard i mod n: balanced, deterministic shards. */
+    private static final class ModuloPartitioner extends Partitioner {
+        private static final long serialVersionUID = 1L;
+        private final int partitions;
+
+        ModuloPartitioner(int partitions) {
+            if (partitions <= 0) {
+                throw new ConfigException("The number of workers must be positive.");
+            }
+            this.partitions = partitions;
+        }
+
+        @Override
+        public int numPartitions() {
+            return partitions;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            return (int) Math.floorMod((Long) key, (long) partitions);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ModuloPartitioner m && m.partitions == partitions;
+        }
+
+        @Override
+        public int hashCode() {
+            return partitions;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package com.sparkgan.io;
+
+import java.io.BufferedInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Small helpers over Hadoop's FileSystem, so that every path the product touches may be a
+ * plain path, a {@code file://} URI or any Hadoop file system URI such as {@code hdfs://}.
+ */
+public final class HadoopFiles {
+    private static final int GZIP_MAGIC = 0x8b1f;
+
+    private HadoopFiles() {
+    }
+
+    public static FileSystem fileSystem(Path path, Configuration conf) {
+        try {
+            return path.getFileSystem(conf);
+        } catch (IOException e) {
+            throw new StorageException("Cannot reach the file system of " + path + ": "
+                    + e.getMessage() + ".", e);
+        }
+    }
+
+    /** Opens a file, transparently decompressing it when it starts with the gzip magic. */
+    public static InputStream openMaybeGzipped(Path path, Configuration conf) throws IOException {
+        InputStream raw = new BufferedInputStream(fileSystem(path, conf).open(path), 1 << 16);
+        raw.mark(2);
+        int first = raw.read();
+        int second = raw.read();
+        raw.reset();
+        if (first >= 0 && second >= 0 && ((second << 8) | first) == GZIP_MAGIC) {
+            return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+        }
+        return raw;
+    }
+
+    public static boolean exists(Path path, Configuration conf) {
+        try {
+            return fileSystem(path, conf).exists(path);
+        } catch (IOException e) {
+            throw new StorageException("Cannot reach " + path + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** Fails with one clear sentence when {@code path} is not an existing file. */
+    public static void requireFile(Path path, Configuration conf, String role) {
+        try {
+            if (!fileSystem(path, conf).getFileStatus(path).isFile()) {
+                throw new StorageException("The " + role + " " + path + " is a folder, not a "
+                        + "file.");
+            }
+        } catch (FileNotFoundException e) {
+            throw new StorageException("The " + role + " " + path + " does not exist.", e);
+        } catch (IOException e) {
+            throw new StorageException("Cannot reach the " + role + " " + path + ": "
+                    + e.getMessage() + ".", e);
+        }
+    }
+
+    public static String readText(Path path, Configuration conf) {
+        try (InputStream in = fileSystem(path, conf).open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (FileNotFoundException e) {
+            throw new StorageException("The file " + path + " does not exist.", e);
+        } catch (IOException e) {
+            throw new StorageException("Cannot read " + path + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    public static void writeText(Path path, Configuration conf, String text) {
+        writeBytes(path, conf, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void writeBytes(Path path, Configuration conf, byte[] bytes) {
+        try (FSDataOutputStream out = fileSystem(path, conf).create(path, true)) {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new StorageException("Cannot write " + path + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** Writes through a callback, reporting failures as {@link StorageException}. */
+    public static void write(Path path, Configuration conf, StreamWriter writer) {
+        try (OutputStream out = fileSystem(path, conf).create(path, true)) {
+            writer.write(out);
+        } catch (IOException | UncheckedIOException e) {
+            throw new StorageException("Cannot write " + path + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** A plain path becomes a path of the default file system; URIs stay as they are. */
+    public static Path path(String uriOrPath) {
+        return new Path(uriOrPath);
+    }
+
+    /** Writes one stream. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        void write(OutputStream out) throws IOException;
+    }
+}

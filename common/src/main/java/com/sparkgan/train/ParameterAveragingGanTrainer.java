@@ -1,0 +1,145 @@
+package com.sparkgan.train;
+
+import com.sparkgan.data.RealDataset;
+import com.sparkgan.nets.GanNetworks;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.api.Repartition;
+import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * The GAN trainer on dl4j-spark's parameter averaging. Each round has two phases, each one
+ * Spark training job whose workers take their local steps and then average parameters and
+ * Adam state:
+ * <ol>
+ *   <li>discriminator phase: each partition draws real minibatches from its shard and fakes
+ *   from the broadcast generator; the discriminator learns to tell them apart;</li>
+ *   <li>generator phase: the averaged discriminator is copied, frozen, into the adversarial
+ *   stack; each partition draws noise and the generator learns to make the frozen
+ *   discriminator answer "real".</li>
+ * </ol>
+ * Shards are never repartitioned or exported: the phase data are derived from them partition
+ * by partition, so each worker keeps its shard.
+ */
+public final class ParameterAveragingGanTrainer implements GanTrainer {
+    private final JavaSparkContext spark;
+    private final RealDataset data;
+    private final GanNetworks networks;
+    private final NoiseSource noise;
+    private final TrainingSettings settings;
+    private final SparkDl4jMultiLayer discriminatorTrainer;
+    private final SparkDl4jMultiLayer adversarialTrainer;
+    private final LongAccumulator discriminatorExamples;
+    private final LongAccumulator generatorExamples;
+
+    public ParameterAveragingGanTrainer(JavaSparkContext spark, RealDataset data,
+                                        GanNetworks networks, NoiseSource noise,
+                                        TrainingSettings settings) {
+        this.spark = spark;
+        this.data = data;
+        this.networks = networks;
+        this.noise = noise;
+        this.settings = settings;
+        this.discriminatorExamples = spark.sc().longAccumulator("discriminator examples");
+        this.generatorExamples = spark.sc().longAccumulator("generator examples");
+        int workers = data.workers();
+        // Discriminator minibatches hold a real and a fake half.
+        discriminatorTrainer = new SparkDl4jMultiLayer(spark, networks.discriminator(),
+                trainingMaster(workers, 2 * settings.batchSize(),
+                        settings.discriminatorStepsPerRound(), discriminatorExamples));
+        adversarialTrainer = new SparkDl4jMultiLayer(spark, networks.adversarial(),
+                trainingMaster(workers, settings.batchSize(), settings.localSteps(),
+                        generatorExamples));
+    }
+
+    /**
+     * One averaging per phase and round: a split of workers x steps minibatches, so dl4j-spark
+     * runs exactly one training job; the data are neither repartitioned nor exported.
+     */
+    private ParameterAveragingTrainingMaster trainingMaster(int workers, int minibatch,
+                                                            int steps, LongAccumulator counter) {
+        return new ParameterAveragingTrainingMaster.Builder(workers, minibatch)
+                .batchSizePerWorker(minibatch)
+                .averagingFrequency(steps)
+                .workerPrefetchNumBatches(0)
+                .saveUpdater(true)
+                .repartionData(Repartition.Never)
+                .rddTrainingApproach(RDDTrainingApproach.Direct)
+                .storageLevel(StorageLevel.MEMORY_ONLY_SER())
+                .rngSeed(settings.seed())
+                .trainingHooks(new ExampleCounter(counter))
+                .build();
+    }
+
+    @Override
+    public RoundMetrics trainRound(int round) {
+        long started = System.nanoTime();
+        DiscriminatorBatches.DiscriminatorProbe probe =
+                new DiscriminatorBatches.DiscriminatorProbe(spark.sc(), round);
+        long dExamples = discriminatorPhase(round, probe);
+        long gExamples = generatorPhase(round);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new RoundMetrics(round, discriminatorTrainer.getScore(),
+                adversarialTrainer.getScore(), probe.meanReal(), probe.meanFake(), dExamples,
+                gExamples, dExamples / 2, seconds);
+    }
+
+    private long discriminatorPhase(int round, DiscriminatorBatches.DiscriminatorProbe probe) {
+        Broadcast<NetworkState> generator = spark.broadcast(
+                NetworkState.of(networks.generator()));
+        Broadcast<NetworkState> discriminator = spark.broadcast(
+                NetworkState.of(networks.discriminator()));
+        JavaRDD<DataSet> batches = data.shards().mapPartitionsWithIndex(
+                new DiscriminatorBatches(generator, discriminator, noise, settings, round, probe),
+                true);
+        long examples = fit(discriminatorTrainer, batches, discriminatorExamples, round,
+                "discriminator");
+        generator.destroy(false);
+        discriminator.destroy(false);
+        return examples;
+    }
+
+    private long generatorPhase(int round) {
+        networks.discriminatorInAdversarial();
+        JavaRDD<DataSet> batches = data.shards().mapPartitionsWithIndex(
+                new GeneratorBatches(noise, settings, round), true);
+        long examples = fit(adversarialTrainer, batches, generatorExamples, round, "generator");
+        networks.generatorFromAdversarial();
+        return examples;
+    }
+
+    private long fit(SparkDl4jMultiLayer trainer, JavaRDD<DataSet> batches,
+                     LongAccumulator counter, int round, String phase) {
+        spark.setJobGroup("round-" + round, "round " + round + " " + phase + " phase", false);
+        counter.reset();
+        try {
+            trainer.fit(batches.setName("round " + round + " " + phase + " minibatches"));
+        } finally {
+            batches.unpersist(false);
+            spark.clearJobGroup();
+        }
+        long examples = counter.value();
+        if (examples == 0) {
+            throw new TrainingFailedException("The " + phase + " phase of round " + round
+                    + " trained on no examples: every worker's shard was empty or skipped; "
+                    + "use fewer workers (train.workers) or more data.");
+        }
+        return examples;
+    }
+
+    @Override
+    public GanNetworks networks() {
+        return networks;
+    }
+
+    @Override
+    public void close() {
+        data.release();
+    }
+}

@@ -1,0 +1,48 @@
+package com.sparkgan.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one round measured.
+ *
+ * @param round 1-based round number
+ * @param discriminatorLoss mean minibatch loss of the discriminator phase
+ * @param generatorLoss mean minibatch loss of the generator phase
+ * @param discriminatorReal mean D(x) on real probe rows, before the round's update
+ * @param discriminatorFake mean D(G(z)) on fake probe rows, before the round's update
+ * @param discriminatorExamples examples (real and fake) the discriminator phase fitted
+ * @param generatorExamples noise examples the generator phase fitted
+ * @param realExamples real examples the round consumed
+ * @param seconds wall time of the round
+ */
+public record RoundMetrics(int round, double discriminatorLoss, double generatorLoss,
+                           double discriminatorReal, double discriminatorFake,
+                           long discriminatorExamples, long generatorExamples,
+                           long realExamples, double seconds) {
+
+    public double realExamplesPerSecond() {
+        return seconds > 0 ? realExamples / seconds : 0;
+    }
+
+    public boolean finite() {
+        return Double.isFinite(discriminatorLoss) && Double.isFinite(generatorLoss);
+    }
+
+    /** The fields of {@code metrics.jsonl}, in a fixed order. */
+    public Map<String, Object> asMap(double elapsedSeconds) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("round", round);
+        map.put("d_loss", discriminatorLoss);
+        map.put("g_loss", generatorLoss);
+        map.put("d_real", discriminatorReal);
+        map.put("d_fake", discriminatorFake);
+        map.put("d_examples", discriminatorExamples);
+        map.put("g_examples", generatorExamples);
+        map.put("real_examples", realExamples);
+        map.put("examples_per_s", realExamplesPerSecond());
+        map.put("round_seconds", seconds);
+        map.put("elapsed_seconds", elapsedSeconds);
+        return map;
+    }
+}
