@@ -99,6 +99,21 @@ public final class HadoopFiles {
         }
     }
 
+    /** Moves {@code from} over {@code to}, replacing it. */
+    public static void replace(Path from, Path to, Configuration conf) {
+        FileSystem fs = fileSystem(to, conf);
+        try {
+            if (fs.exists(to) && !fs.delete(to, false)) {
+                throw new StorageException("Cannot replace " + to + ".");
+            }
+            if (!fs.rename(from, to)) {
+                throw new StorageException("Cannot rename " + from + " to " + to + ".");
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot replace " + to + ": " + e.getMessage() + ".", e);
+        }
+    }
+
     /** A plain path becomes a path of the default file system; URIs stay as they are. */
     public static Path path(String uriOrPath) {
         return new Path(uriOrPath);

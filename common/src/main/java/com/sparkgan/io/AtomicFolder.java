@@ -1,0 +1,98 @@
+package com.sparkgan.io;
+
+import java.io.IOException;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A folder that appears whole or not at all: everything is written into a hidden staging
+ * folder beside the target, which one rename turns into the target once complete, with a
+ * {@code _SUCCESS} marker inside. Readers therefore never see a half-written folder.
+ */
+public final class AtomicFolder implements AutoCloseable {
+    public static final String SUCCESS_MARKER = "_SUCCESS";
+
+    private final Path target;
+    private final Path staging;
+    private final FileSystem fileSystem;
+    private boolean committed;
+
+    private AtomicFolder(Path target, Path staging, FileSystem fileSystem) {
+        this.target = target;
+        this.staging = staging;
+        this.fileSystem = fileSystem;
+    }
+
+    /** Starts writing {@code target}; fails up front when the parent is not writable. */
+    public static AtomicFolder begin(Path target, Configuration conf) {
+        FileSystem fs = HadoopFiles.fileSystem(target, conf);
+        Path staging = new Path(target.getParent(), "." + target.getName() + ".staging-"
+                + UUID.randomUUID());
+        try {
+            if (!fs.mkdirs(staging)) {
+                throw new StorageException("Cannot create " + staging + ".");
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot write under " + target.getParent() + ": "
+                    + e.getMessage() + ".", e);
+        }
+        return new AtomicFolder(target, staging, fs);
+    }
+
+    /** Where to write the folder's content until {@link #commit}. */
+    public Path staging() {
+        return staging;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /**
+     * Publishes the staging folder as the target. An existing target is replaced only when
+     * {@code replace} is set; it is moved aside first and deleted after the swap.
+     */
+    public void commit(boolean replace) {
+        try {
+            fileSystem.create(new Path(staging, SUCCESS_MARKER), true).close();
+            Path old = null;
+            if (fileSystem.exists(target)) {
+                if (!replace) {
+                    throw new StorageException(target + " already exists; pass --overwrite to "
+                            + "replace it.");
+                }
+                old = new Path(target.getParent(), "." + target.getName() + ".replaced-"
+                        + UUID.randomUUID());
+                rename(target, old);
+            }
+            rename(staging, target);
+            committed = true;
+            if (old != null) {
+                fileSystem.delete(old, true);
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot publish " + target + ": " + e.getMessage() + ".",
+                    e);
+        }
+    }
+
+    private void rename(Path from, Path to) throws IOException {
+        if (!fileSystem.rename(from, to)) {
+            throw new StorageException("Cannot rename " + from + " to " + to + ".");
+        }
+    }
+
+    /** Deletes the staging folder unless the folder was committed. */
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                fileSystem.delete(staging, true);
+            } catch (IOException e) {
+                // The staging folder is hidden and named as such; a leftover harms no reader.
+            }
+        }
+    }
+}

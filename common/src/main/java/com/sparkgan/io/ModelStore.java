@@ -1,0 +1,89 @@
+package com.sparkgan.io;
+
+import com.sparkgan.data.DatasetSpec;
+import com.sparkgan.data.Scaling;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * Saves and loads the files of a model folder ({@code model/} or a checkpoint): the DL4J
+ * model files of the networks and {@code dataset.json}, which says how to turn generator
+ * output back into data of the input's shape and scale.
+ */
+public final class ModelStore {
+    public static final String GENERATOR = "generator.zip";
+    public static final String DISCRIMINATOR = "discriminator.zip";
+    public static final String ADVERSARIAL = "adversarial.zip";
+    public static final String DATASET = "dataset.json";
+    public static final String STATE = "state.json";
+
+    private ModelStore() {
+    }
+
+    /** Writes one network, with its optimiser state when {@code withUpdater}. */
+    public static void saveNetwork(MultiLayerNetwork network, Path file, Configuration conf,
+                                   boolean withUpdater) {
+        HadoopFiles.write(file, conf, out -> ModelSerializer.writeModel(network, out,
+                withUpdater));
+    }
+
+    public static MultiLayerNetwork loadNetwork(Path file, Configuration conf,
+                                                boolean withUpdater) {
+        HadoopFiles.requireFile(file, conf, "model file");
+        try (InputStream in = HadoopFiles.fileSystem(file, conf).open(file)) {
+            return ModelSerializer.restoreMultiLayerNetwork(in, withUpdater);
+        } catch (IOException | RuntimeException e) {
+            throw new StorageException("Cannot load the model " + file + ": " + e.getMessage()
+                    + ".", e);
+        }
+    }
+
+    public static void saveDatasetSpec(DatasetSpec spec, Path file, Configuration conf) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("feature_count", spec.featureCount());
+        json.put("image_height", spec.imageHeight());
+        json.put("image_width", spec.imageWidth());
+        json.put("class_count", spec.classCount());
+        json.put("columns", spec.columns());
+        double[] min = new double[spec.featureCount()];
+        double[] max = new double[spec.featureCount()];
+        for (int c = 0; c < min.length; c++) {
+            min[c] = spec.scaling().min(c);
+            max[c] = spec.scaling().max(c);
+        }
+        json.put("scaling_min", min);
+        json.put("scaling_max", max);
+        json.put("source", spec.source());
+        HadoopFiles.writeText(file, conf, Json.pretty(json));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static DatasetSpec loadDatasetSpec(Path file, Configuration conf) {
+        HadoopFiles.requireFile(file, conf, "dataset description");
+        Map<String, Object> json = Json.parse(HadoopFiles.readText(file, conf), file.toString());
+        try {
+            return new DatasetSpec(((Number) json.get("feature_count")).intValue(),
+                    ((Number) json.get("image_height")).intValue(),
+                    ((Number) json.get("image_width")).intValue(),
+                    ((Number) json.get("class_count")).intValue(),
+                    (List<String>) json.get("columns"),
+                    new Scaling(doubles(json.get("scaling_min")),
+                            doubles(json.get("scaling_max"))),
+                    (String) json.get("source"));
+        } catch (RuntimeException e) {
+            throw new StorageException(file + " is not a SparkGAN dataset description: "
+                    + e.getMessage() + ".", e);
+        }
+    }
+
+    private static double[] doubles(Object list) {
+        return ((List<?>) list).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+    }
+}

@@ -1,0 +1,91 @@
+package com.sparkgan.jobs;
+
+import com.sparkgan.config.ConfigException;
+import com.sparkgan.config.ConfigKeys;
+import com.sparkgan.config.JobConfig;
+import com.sparkgan.data.DatasetSpec;
+import com.sparkgan.io.HadoopFiles;
+import com.sparkgan.io.ModelStore;
+import com.sparkgan.io.RunLayout;
+import com.sparkgan.io.StorageException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code generate}: a trained generator to N synthetic examples under {@code synthetic/}. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate synthetic data with a trained generator.")
+final class GenerateCommand implements Callable<Integer> {
+    @Mixin
+    JobOptions options;
+
+    @Option(names = "--model", paramLabel = "URI", required = true,
+            description = "a run folder, or its model/ or checkpoints/round-N/ folder")
+    String model;
+
+    @Option(names = "--count", paramLabel = "N",
+            description = "synthetic examples to generate (generate.count)")
+    Integer count;
+
+    @Override
+    public Integer call() {
+        Configuration hadoop = new Configuration();
+        Path modelFolder = modelFolder(hadoop);
+        Path runConfig = new Path(modelFolder.getParent(), "config.conf");
+        Path checkpointRunConfig = new Path(modelFolder.getParent().getParent(), "config.conf");
+        String base = HadoopFiles.exists(runConfig, hadoop) ? HadoopFiles.readText(runConfig, hadoop)
+                : HadoopFiles.exists(checkpointRunConfig, hadoop)
+                ? HadoopFiles.readText(checkpointRunConfig, hadoop) : "";
+        JobConfig config = options.load(base);
+        if (count != null) {
+            config = config.with(ConfigKeys.GENERATE_COUNT, count);
+        }
+        String out = options.out != null ? options.out : modelFolder.getParent().toString();
+        RunLayout layout = RunLayout.of(out);
+        MultiLayerNetwork generator = ModelStore.loadNetwork(
+                new Path(modelFolder, ModelStore.GENERATOR), hadoop, false);
+        requireLatentSize(generator, config);
+        DatasetSpec spec = ModelStore.loadDatasetSpec(new Path(modelFolder, ModelStore.DATASET),
+                hadoop);
+        JobSummary summary = new JobSummary("generate", out);
+        try (JavaSparkContext spark = SparkSessions.start("generate", options.master)) {
+            Map<String, Object> manifest = GenerationJob.run(spark, config, generator, spec,
+                    layout, modelFolder.toString(), options.overwrite);
+            summary.put("synthetic", layout.synthetic().toString())
+                    .put("synthetic_count", manifest.get("count"))
+                    .put("model", modelFolder.toString());
+        }
+        summary.print();
+        return ExitStatus.SUCCESS;
+    }
+
+    /** The folder holding generator.zip: the URI itself or its model/ subfolder. */
+    private Path modelFolder(Configuration hadoop) {
+        Path given = HadoopFiles.path(model);
+        if (HadoopFiles.exists(new Path(given, ModelStore.GENERATOR), hadoop)) {
+            return given;
+        }
+        Path inRun = new RunLayout(given).model();
+        if (HadoopFiles.exists(new Path(inRun, ModelStore.GENERATOR), hadoop)) {
+            return inRun;
+        }
+        throw new StorageException("No trained generator at " + model + ": expected "
+                + ModelStore.GENERATOR + " in it or in its model/ folder.");
+    }
+
+    private static void requireLatentSize(MultiLayerNetwork generator, JobConfig config) {
+        long inputs = ((FeedForwardLayer) generator.getLayer(0).conf().getLayer()).getNIn();
+        if (inputs != config.get(ConfigKeys.LATENT_SIZE)) {
+            throw new ConfigException(ConfigKeys.LATENT_SIZE.name() + " = "
+                    + config.get(ConfigKeys.LATENT_SIZE) + " does not match the generator, "
+                    + "which reads noise of size " + inputs + "; remove the override.");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.sparkgan.jobs;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The entry point of {@code spark-submit sparkgan.jar JOB [options]} and of
+ * {@code submit/local.sh}. It parses the command line, runs one job and exits with the
+ * documented status ({@link ExitStatus}).
+ */
+@Command(name = "sparkgan", mixinStandardHelpOptions = true, version = "SparkGAN 0.1.0",
+        description = "Train GANs on Spark and write synthetic data for augmentation.",
+        subcommands = {TrainCommand.class, GenerateCommand.class, PipelineCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:success", "1:other failure",
+                "2:bad input, configuration or storage", "3:quality gate failed"})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a job and returns its exit status, without exiting the JVM. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setExecutionExceptionHandler(Main::handleFailure)
+                .setParameterExceptionHandler(Main::handleBadArguments);
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Name a job: train, generate or pipeline.");
+    }
+
+    private static int handleBadArguments(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("error: " + e.getMessage());
+        err.println("Run with --help for the options.");
+        return ExitStatus.BAD_INPUT;
+    }
+
+    private static int handleFailure(Exception e, CommandLine commandLine,
+                                     CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        RuntimeException userError = ExitStatus.userError(e);
+        if (userError != null) {
+            err.println("error: " + userError.getMessage());
+            return ExitStatus.BAD_INPUT;
+        }
+        err.println("error: the job failed: " + e);
+        e.printStackTrace(err);
+        return ExitStatus.FAILURE;
+    }
+}

@@ -1,0 +1,29 @@
+package com.sparkgan.jobs;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Starts the Spark context of a job. Under {@code spark-submit} the master and resources come
+ * from the submit command; run directly, the job uses an embedded local Spark.
+ */
+final class SparkSessions {
+    static final String LOCAL_MASTER = "local[*]";
+
+    private SparkSessions() {
+    }
+
+    static JavaSparkContext start(String job, String master) {
+        SparkConf conf = new SparkConf().setAppName("SparkGAN " + job);
+        if (master != null && !master.isBlank()) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster(LOCAL_MASTER);
+        }
+        // The per-round log line is the progress report; Spark's bar would interleave with it.
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        JavaSparkContext spark = new JavaSparkContext(conf);
+        spark.setLogLevel("WARN");
+        return spark;
+    }
+}
