@@ -1,5 +1,7 @@
 package com.sparkgan.train;
 
+import com.sparkgan.config.ConfigException;
+import com.sparkgan.config.ConfigKeys;
 import com.sparkgan.data.RealDataset;
 import com.sparkgan.nets.GanNetworks;
 import org.apache.spark.api.java.JavaRDD;
@@ -41,6 +43,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
     public ParameterAveragingGanTrainer(JavaSparkContext spark, RealDataset data,
                                         GanNetworks networks, NoiseSource noise,
                                         TrainingSettings settings) {
+        requireFullBatches(data, settings.batchSize());
         this.spark = spark;
         this.data = data;
         this.networks = networks;
@@ -56,6 +59,19 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         adversarialTrainer = new SparkDl4jMultiLayer(spark, networks.adversarial(),
                 trainingMaster(workers, settings.batchSize(), settings.localSteps(),
                         generatorExamples));
+    }
+
+    /** Every worker must be able to draw a full minibatch from its own shard. */
+    private static void requireFullBatches(RealDataset data, int batch) {
+        if (data.smallestShard() < batch) {
+            long fitting = Math.max(1, data.count() / batch);
+            throw new ConfigException("The " + data.count() + " examples of "
+                    + data.spec().source() + " split into " + data.workers() + " shards of at "
+                    + "least " + data.smallestShard() + ", fewer than the "
+                    + ConfigKeys.BATCH_SIZE.name() + " of " + batch + "; lower "
+                    + ConfigKeys.BATCH_SIZE.name() + " to " + data.smallestShard()
+                    + " or set " + ConfigKeys.WORKERS.name() + " to " + fitting + " or fewer.");
+        }
     }
 
     /**
@@ -90,7 +106,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
                 gExamples, dExamples / 2, seconds);
     }
 
-    private long discriminatorPhase(int round, DiscriminatorBatches.DiscriminatorProbe probe) {
+    long discriminatorPhase(int round, DiscriminatorBatches.DiscriminatorProbe probe) {
         Broadcast<NetworkState> generator = spark.broadcast(
                 NetworkState.of(networks.generator()));
         Broadcast<NetworkState> discriminator = spark.broadcast(
@@ -105,7 +121,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         return examples;
     }
 
-    private long generatorPhase(int round) {
+    long generatorPhase(int round) {
         networks.discriminatorInAdversarial();
         JavaRDD<DataSet> batches = data.shards().mapPartitionsWithIndex(
                 new GeneratorBatches(noise, settings, round), true);

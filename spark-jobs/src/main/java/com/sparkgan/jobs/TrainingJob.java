@@ -1,6 +1,5 @@
 package com.sparkgan.jobs;
 
-import com.sparkgan.config.ConfigException;
 import com.sparkgan.config.ConfigKeys;
 import com.sparkgan.config.JobConfig;
 import com.sparkgan.data.DatasetLoader;
@@ -54,7 +53,6 @@ final class TrainingJob {
         int workers = config.get(ConfigKeys.WORKERS) > 0 ? config.get(ConfigKeys.WORKERS)
                 : spark.defaultParallelism();
         RealDataset data = new DatasetLoader(spark, config).load(input, workers);
-        requireFullBatches(data, config);
         GanArchitecture architecture = Architectures.from(config, data.spec());
         long seed = config.get(ConfigKeys.SEED);
         GanNetworks networks = GanNetworks.create(architecture,
@@ -75,21 +73,6 @@ final class TrainingJob {
                             config.get(ConfigKeys.SAMPLE_EVERY),
                             config.get(ConfigKeys.SAMPLE_GRID_SIZE), seed));
             return new Result(networks, data.spec(), loop.run());
-        }
-    }
-
-    /** Every worker must be able to draw a full minibatch from its own shard. */
-    private static void requireFullBatches(RealDataset data, JobConfig config) {
-        int batch = config.get(ConfigKeys.BATCH_SIZE);
-        if (data.smallestShard() < batch) {
-            data.release();
-            long fitting = Math.max(1, data.count() / batch);
-            throw new ConfigException("The " + data.count() + " examples of "
-                    + data.spec().source() + " split into " + data.workers() + " shards of at "
-                    + "least " + data.smallestShard() + ", fewer than the "
-                    + ConfigKeys.BATCH_SIZE.name() + " of " + batch + "; lower "
-                    + ConfigKeys.BATCH_SIZE.name() + " to " + data.smallestShard()
-                    + " or set " + ConfigKeys.WORKERS.name() + " to " + fitting + " or fewer.");
         }
     }
 }

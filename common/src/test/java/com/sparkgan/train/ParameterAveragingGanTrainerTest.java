@@ -1,0 +1,117 @@
+package com.sparkgan.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sparkgan.config.ConfigException;
+import com.sparkgan.config.ConfigKeys;
+import com.sparkgan.config.ConfigLoader;
+import com.sparkgan.config.JobConfig;
+import com.sparkgan.data.DatasetLoader;
+import com.sparkgan.data.EmbeddedDataset;
+import com.sparkgan.data.RealDataset;
+import com.sparkgan.nets.Architectures;
+import com.sparkgan.nets.GanNetworks;
+import com.sparkgan.testing.LocalSpark;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+
+/** The distributed trainer on a real local[2] Spark with the UCI digits. */
+class ParameterAveragingGanTrainerTest {
+    private final JavaSparkContext spark = LocalSpark.get();
+
+    private static JobConfig config(String... extra) {
+        List<String> overrides = new ArrayList<>(List.of("train.batch-size-per-worker=32",
+                "train.local-steps=2", "model.latent-size=8",
+                "model.mlp.generator-layers=[32]", "model.mlp.discriminator-layers=[32]"));
+        overrides.addAll(List.of(extra));
+        return ConfigLoader.load("", "test", overrides);
+    }
+
+    private ParameterAveragingGanTrainer trainer(JobConfig config) {
+        RealDataset data = new DatasetLoader(spark, config).load(EmbeddedDataset.DIGITS.uri(),
+                2);
+        GanNetworks networks = GanNetworks.create(Architectures.from(config, data.spec()),
+                Architectures.generatorUpdater(config), Architectures.discriminatorUpdater(config),
+                config.get(ConfigKeys.SEED));
+        return new ParameterAveragingGanTrainer(spark, data, networks,
+                NoiseSource.of(config.get(ConfigKeys.LATENT_SIZE), "gaussian"),
+                TrainingSettings.from(config));
+    }
+
+    private static float[] params(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
+        return net.params().toFloatVector();
+    }
+
+    @Test
+    void roundsGiveFiniteLossesAndTrainOnEveryWorkersBatches() {
+        try (ParameterAveragingGanTrainer trainer = trainer(config(
+                "train.discriminator-steps=2"))) {
+            for (int round = 1; round <= 3; round++) {
+                RoundMetrics m = trainer.trainRound(round);
+                assertTrue(m.finite(), m.toString());
+                // 2 workers x 2 local steps x 2 discriminator steps x (32 real + 32 fake)
+                assertEquals(512, m.discriminatorExamples());
+                // 2 workers x 2 local steps x 32 noise rows
+                assertEquals(128, m.generatorExamples());
+                assertTrue(m.discriminatorReal() > 0 && m.discriminatorReal() < 1);
+                assertTrue(m.discriminatorFake() > 0 && m.discriminatorFake() < 1);
+            }
+        }
+    }
+
+    @Test
+    void eachPhaseChangesOnlyItsOwnNetwork() {
+        try (ParameterAveragingGanTrainer trainer = trainer(config())) {
+            GanNetworks nets = trainer.networks();
+            float[] generator = params(nets.generator());
+            float[] discriminator = params(nets.discriminator());
+            trainer.discriminatorPhase(1, new DiscriminatorBatches.DiscriminatorProbe(
+                    spark.sc(), 1));
+            assertArrayEquals(generator, params(nets.generator()), 0f);
+            assertFalse(Arrays.equals(discriminator, params(nets.discriminator())));
+
+            float[] trainedDiscriminator = params(nets.discriminator());
+            trainer.generatorPhase(1);
+            assertArrayEquals(trainedDiscriminator, params(nets.discriminator()), 0f);
+            assertArrayEquals(trainedDiscriminator, nets.discriminatorView().toFloatVector(), 0f);
+            assertFalse(Arrays.equals(generator, params(nets.generator())));
+            assertArrayEquals(nets.generatorView().toFloatVector(), params(nets.generator()), 0f);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesIdenticalParameters() {
+        float[][] first = trainTwoRounds(config());
+        float[][] second = trainTwoRounds(config());
+        assertArrayEquals(first[0], second[0], 0f);
+        assertArrayEquals(first[1], second[1], 0f);
+        float[][] other = trainTwoRounds(config("run.seed=7"));
+        assertFalse(Arrays.equals(first[0], other[0]));
+    }
+
+    private float[][] trainTwoRounds(JobConfig config) {
+        try (ParameterAveragingGanTrainer trainer = trainer(config)) {
+            trainer.trainRound(1);
+            trainer.trainRound(2);
+            return new float[][] {params(trainer.networks().generator()),
+                    params(trainer.networks().discriminator())};
+        }
+    }
+
+    @Test
+    void tooLittleDataForOneBatchPerWorkerIsAClearError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> trainer(config("data.limit=40")));
+        assertEquals("The 40 examples of embedded:digits split into 2 shards of at least 20, "
+                + "fewer than the train.batch-size-per-worker of 32; lower "
+                + "train.batch-size-per-worker to 20 or set train.workers to 1 or fewer.",
+                e.getMessage());
+    }
+}
