@@ -127,6 +127,20 @@ public final class ConfigKeys {
     private ConfigKeys() {
     }
 
+    /** The README's table of keys: name, default and meaning, one row per key. */
+    public static String markdownTable() {
+        StringBuilder table = new StringBuilder("| key | default | meaning |\n"
+                + "| --- | --- | --- |\n");
+        for (ConfigKey<?> key : ALL) {
+            Object value = key.defaultValue();
+            String shown = value instanceof String s && s.isEmpty() ? "(empty)"
+                    : String.valueOf(value);
+            table.append("| `").append(key.name()).append("` | `").append(shown)
+                    .append("` | ").append(key.description()).append(" |\n");
+        }
+        return table.toString();
+    }
+
     public static ConfigKey<?> byName(String name) {
         return BY_NAME.get(name);
     }

@@ -12,8 +12,8 @@ final class NearestName {
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
             int distance = editDistance(wrong, candidate);
-            if (candidate.endsWith("." + lastPart(wrong))) {
-                distance = Math.min(distance, 1);
+            if (sameWordsPrefix(wrong, candidate)) {
+                distance = Math.min(distance, section(wrong).equals(section(candidate)) ? 1 : 2);
             }
             if (distance < bestDistance) {
                 bestDistance = distance;
@@ -21,6 +21,18 @@ final class NearestName {
             }
         }
         return best;
+    }
+
+    /** One last part starts the other, hyphens ignored: batchsize, batch-size-per-worker. */
+    private static boolean sameWordsPrefix(String wrong, String candidate) {
+        String a = lastPart(wrong).replace("-", "");
+        String b = lastPart(candidate).replace("-", "");
+        return !a.isEmpty() && !b.isEmpty() && (a.startsWith(b) || b.startsWith(a));
+    }
+
+    private static String section(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(0, dot);
     }
 
     private static String lastPart(String name) {

@@ -40,7 +40,8 @@ final class GenerateCommand implements Callable<Integer> {
         Path modelFolder = modelFolder(hadoop);
         Path runConfig = new Path(modelFolder.getParent(), "config.conf");
         Path checkpointRunConfig = new Path(modelFolder.getParent().getParent(), "config.conf");
-        String base = HadoopFiles.exists(runConfig, hadoop) ? HadoopFiles.readText(runConfig, hadoop)
+        String base = HadoopFiles.exists(runConfig, hadoop)
+                ? HadoopFiles.readText(runConfig, hadoop)
                 : HadoopFiles.exists(checkpointRunConfig, hadoop)
                 ? HadoopFiles.readText(checkpointRunConfig, hadoop) : "";
         JobConfig config = options.load(base);

@@ -25,7 +25,13 @@ public final class Main implements Runnable {
 
     /** Runs a job and returns its exit status, without exiting the JVM. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a job, writing errors to {@code err}, and returns its exit status. */
+    public static int run(PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main())
+                .setErr(err)
                 .setExecutionExceptionHandler(Main::handleFailure)
                 .setParameterExceptionHandler(Main::handleBadArguments);
         return commandLine.execute(args);

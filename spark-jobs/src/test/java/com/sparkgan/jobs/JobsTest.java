@@ -1,0 +1,133 @@
+package com.sparkgan.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The jobs as a user runs them: the real entry point, a real local Spark, real files. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JobsTest {
+    @TempDir
+    static Path dir;
+
+    private static final List<String> SMALL = List.of("--master", "local[2]",
+            "--set", "train.rounds=4", "--set", "train.sample-every=2",
+            "--set", "train.checkpoint-every=2", "--set", "train.local-steps=2",
+            "--set", "generate.count=250");
+
+    /** Exit status and error text of one job. */
+    private record Outcome(int status, String errors) {
+    }
+
+    private static Outcome run(List<String> base, String... args) {
+        StringWriter errors = new StringWriter();
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                base.stream()).toArray(String[]::new);
+        int status = Main.run(new PrintWriter(errors, true), all);
+        return new Outcome(status, errors.toString());
+    }
+
+    private static Path run() {
+        return dir.resolve("run");
+    }
+
+    @Test
+    @Order(1)
+    void pipelineTrainsOnTheEmbeddedDigitsAndWritesEveryOutput() throws IOException {
+        Outcome outcome = run(SMALL, "pipeline", "--out", run().toString());
+        assertEquals(0, outcome.status(), outcome.errors());
+        assertEquals(4, Files.readAllLines(run().resolve("metrics.jsonl")).size());
+        assertTrue(Files.readString(run().resolve("config.conf")).contains("train.rounds = 4"));
+        for (String file : List.of("samples/round-000002.png", "samples/round-000004.png",
+                "checkpoints/round-000002/generator.zip",
+                "checkpoints/round-000004/adversarial.zip", "model/generator.zip",
+                "model/discriminator.zip", "model/dataset.json", "synthetic/_SUCCESS",
+                "synthetic/images-idx3-ubyte.gz")) {
+            assertTrue(Files.isRegularFile(run().resolve(file)), file);
+        }
+        assertTrue(Files.readString(run().resolve("synthetic/manifest.json"))
+                .contains("\"count\" : 250"));
+    }
+
+    @Test
+    @Order(2)
+    void generateReplacesTheSyntheticDataOnlyWhenAsked() throws IOException {
+        Outcome refused = run(List.of("--master", "local[2]"), "generate", "--model",
+                run().toString(), "--count", "100");
+        assertEquals(2, refused.status());
+        assertTrue(refused.errors().contains("already exists; pass --overwrite"),
+                refused.errors());
+        Outcome replaced = run(List.of("--master", "local[2]"), "generate", "--model",
+                run().resolve("model").toString(), "--count", "100", "--overwrite");
+        assertEquals(0, replaced.status(), replaced.errors());
+        assertTrue(Files.readString(run().resolve("synthetic/manifest.json"))
+                .contains("\"count\" : 100"));
+    }
+
+    @Test
+    @Order(3)
+    void rerunningTrainOverAFinishedRunIsRefused() {
+        Outcome outcome = run(SMALL, "train", "--out", run().toString());
+        assertEquals(2, outcome.status());
+        assertTrue(outcome.errors().contains("already holds a training run"), outcome.errors());
+    }
+
+    @Test
+    void unknownKeyExitsWithStatusTwoAndNamesTheFix() {
+        Outcome outcome = run(SMALL, "train", "--out", dir.resolve("typo").toString(),
+                "--set", "train.batchsize=8");
+        assertEquals(2, outcome.status());
+        assertEquals("error: Unknown configuration key 'train.batchsize' in the defaults; did "
+                + "you mean 'train.batch-size-per-worker'?", outcome.errors().trim());
+        assertFalse(Files.exists(dir.resolve("typo")));
+    }
+
+    @Test
+    void missingInputExitsWithStatusTwo() {
+        Outcome outcome = run(SMALL, "train", "--out", dir.resolve("missing").toString(),
+                "--input", dir.resolve("absent.csv").toString());
+        assertEquals(2, outcome.status());
+        assertTrue(outcome.errors().contains("does not exist"), outcome.errors());
+    }
+
+    @Test
+    void malformedCsvExitsWithStatusTwoAndOneSentence() throws IOException {
+        Path csv = dir.resolve("ragged.csv");
+        Files.writeString(csv, "1,2,3\n4,5,6\n7,8\n");
+        Outcome outcome = run(SMALL, "train", "--out", dir.resolve("ragged").toString(),
+                "--input", csv.toString());
+        assertEquals(2, outcome.status(), outcome.errors());
+        assertEquals("error: Data row 3 of " + csv + " has 2 columns, expected 3.",
+                outcome.errors().trim());
+    }
+
+    @Test
+    void dcganOnTabularDataExitsWithStatusTwo() {
+        Outcome outcome = run(SMALL, "train", "--out", dir.resolve("dcgan").toString(),
+                "--input", com.sparkgan.testing.SharedPaths.wine(),
+                "--set", "data.csv.header=true", "--set", "data.csv.label-column=class",
+                "--set", "model.architecture=dcgan");
+        assertEquals(2, outcome.status());
+        assertTrue(outcome.errors().contains("needs images whose sides are multiples of 4"),
+                outcome.errors());
+    }
+
+    @Test
+    void aMissingJobOrOptionIsABadInvocation() {
+        assertEquals(2, run(List.of()).status());
+        assertEquals(2, run(List.of(), "train", "--no-such-option").status());
+        assertEquals(2, run(List.of(), "generate").status());
+    }
+}
