@@ -115,6 +115,12 @@ public final class ConfigKey<T> {
                         ? null : "it must be one of " + String.join(", ", choices));
     }
 
+    public static ConfigKey<List<String>> texts(String name, List<String> defaultValue,
+                                                String description) {
+        return new ConfigKey<>(name, description, List.copyOf(defaultValue), Types.TEXTS,
+                Rule.any());
+    }
+
     public static ConfigKey<List<Integer>> integers(String name, List<Integer> defaultValue,
                                                     int min, int max, String description) {
         return new ConfigKey<>(name, description, List.copyOf(defaultValue), Types.INTEGERS,

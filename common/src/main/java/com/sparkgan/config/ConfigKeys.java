@@ -110,6 +110,19 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> GENERATE_COMPRESS = bool("generate.compress", true,
             "gzip the synthetic IDX files");
 
+    // ---- evaluation
+    public static final ConfigKey<Integer> EVALUATE_SAMPLES = integer("evaluate.samples", 2000,
+            10, 100_000, "samples of each set for precision, recall and the held-out distances");
+    public static final ConfigKey<Integer> EVALUATE_MEMORISATION_REFERENCE = integer(
+            "evaluate.memorisation-reference", 10_000, 10, 1_000_000,
+            "real training samples searched for near copies of synthetic samples");
+    public static final ConfigKey<Integer> EVALUATE_CLASSIFIER_STEPS = integer(
+            "evaluate.classifier-steps", 1000, 1, 10_000_000,
+            "minibatch steps per worker of the feature classifier (whole epochs, at least one)");
+    public static final ConfigKey<List<String>> EVALUATE_GATES = ConfigKey.texts(
+            "evaluate.gates", List.of(),
+            "quality gates such as \"fid > 40\"; a gate that holds fails the job (exit 3)");
+
     /** Every key, in the order they are documented. */
     public static final List<ConfigKey<?>> ALL = List.of(SEED,
             DATA_FORMAT, DATA_LABELS, CSV_HEADER, CSV_LABEL_COLUMN, IMAGE_HEIGHT, IMAGE_WIDTH,
@@ -120,7 +133,9 @@ public final class ConfigKeys {
             GENERATOR_LEARNING_RATE, GENERATOR_BETA1, GENERATOR_BETA2,
             DISCRIMINATOR_LEARNING_RATE, DISCRIMINATOR_BETA1, DISCRIMINATOR_BETA2,
             CHECKPOINT_EVERY, SAMPLE_EVERY, SAMPLE_GRID_SIZE,
-            GENERATE_COUNT, GENERATE_PARTITIONS, GENERATE_FORMAT, GENERATE_COMPRESS);
+            GENERATE_COUNT, GENERATE_PARTITIONS, GENERATE_FORMAT, GENERATE_COMPRESS,
+            EVALUATE_SAMPLES, EVALUATE_MEMORISATION_REFERENCE, EVALUATE_CLASSIFIER_STEPS,
+            EVALUATE_GATES);
 
     private static final Map<String, ConfigKey<?>> BY_NAME = index();
 

@@ -13,6 +13,8 @@ final class Types {
             raw -> raw instanceof Number n ? n.doubleValue() : Double.parseDouble(text(raw)));
     static final ValueType<Boolean> BOOLEAN = new ValueType<>("true or false", Types::bool);
     static final ValueType<String> TEXT = new ValueType<>("a string", Types::text);
+    static final ValueType<List<String>> TEXTS = new ValueType<>("a list of strings",
+            Types::textList);
     static final ValueType<List<Integer>> INTEGERS = new ValueType<>("a list of integers",
             Types::integerList);
 
@@ -46,6 +48,14 @@ final class Types {
             throw new IllegalArgumentException("not a scalar");
         }
         return String.valueOf(raw);
+    }
+
+    private static List<String> textList(Object raw) {
+        if (raw instanceof List<?> list) {
+            return list.stream().map(Types::text).toList();
+        }
+        String s = text(raw).trim();
+        return s.isEmpty() ? List.of() : List.of(s);
     }
 
     private static List<Integer> integerList(Object raw) {

@@ -44,8 +44,18 @@ public final class DatasetLoader {
 
     /** Loads {@code input} into {@code workers} shards. */
     public RealDataset load(String input, int workers) {
+        return load(input, workers, null);
+    }
+
+    /**
+     * Loads {@code input} into {@code workers} shards, mapping raw values to [-1, 1] with
+     * {@code known} instead of the data's own range when it is given: synthetic data must be
+     * read in the units of the real data it imitates.
+     */
+    public RealDataset load(String input, int workers, Scaling known) {
         long started = System.nanoTime();
-        Sharded sharded = isIdx(input) ? loadIdx(input, workers) : loadCsv(input, workers);
+        Sharded sharded = isIdx(input) ? loadIdx(input, workers, known)
+                : loadCsv(input, workers, known);
         JavaRDD<ExampleBlock> shards = sharded.blocks()
                 .setName("real data shards of " + input)
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -100,7 +110,7 @@ public final class DatasetLoader {
 
     // ---- IDX
 
-    private Sharded loadIdx(String images, int workers) {
+    private Sharded loadIdx(String images, int workers, Scaling known) {
         Configuration hadoop = spark.hadoopConfiguration();
         Path imagesPath = new Path(images);
         HadoopFiles.requireFile(imagesPath, hadoop, "input file");
@@ -115,7 +125,10 @@ public final class DatasetLoader {
                         + " images of " + images + ".");
             }
         }
-        IdxShardReader reader = new IdxShardReader(images, labels, new HadoopConf(hadoop));
+        Scaling scaling = known != null ? requireWidth(known, header.itemSize(), images)
+                : Scaling.uniform(header.itemSize(), 0, 255);
+        IdxShardReader reader = new IdxShardReader(images, labels, scaling,
+                new HadoopConf(hadoop));
         List<Integer> shardIds = IntStream.range(0, workers).boxed().toList();
         JavaRDD<ExampleBlock> blocks = spark.parallelize(shardIds, workers)
                 .map(shard -> reader.read(rangeStart(shard, count, workers),
@@ -124,7 +137,15 @@ public final class DatasetLoader {
         int width = header.dimensions()[2];
         int size = header.itemSize();
         return new Sharded(blocks, classes -> new DatasetSpec(size, height, width, classes,
-                DatasetSpec.numberedColumns(size), Scaling.uniform(size, 0, 255), images));
+                DatasetSpec.numberedColumns(size), scaling, images));
+    }
+
+    private static Scaling requireWidth(Scaling known, int width, String source) {
+        if (known.width() != width) {
+            throw new DataFormatException(source + " holds examples of " + width + " values, "
+                    + "but the data it is compared with have " + known.width() + ".");
+        }
+        return known;
     }
 
     private static int rangeStart(int shard, int count, int shards) {
@@ -160,7 +181,7 @@ public final class DatasetLoader {
 
     // ---- CSV
 
-    private Sharded loadCsv(String input, int workers) {
+    private Sharded loadCsv(String input, int workers, Scaling known) {
         boolean embedded = EmbeddedDataset.isEmbedded(input);
         CsvLayout layout = embedded ? EmbeddedDataset.byUri(input).layout()
                 : CsvLayout.from(config);
@@ -172,6 +193,12 @@ public final class DatasetLoader {
                 : DatasetSpec.numberedColumns(first.split(",", -1).length);
         int labelIndex = layout.labelIndex(columns, input);
         CsvRowParser parser = new CsvRowParser(columns, labelIndex, input);
+        if (layout.isImage()
+                && (long) layout.imageHeight() * layout.imageWidth() != parser.featureCount()) {
+            throw new DataFormatException("Rows of " + input + " hold " + parser.featureCount()
+                    + " values, not the " + layout.imageHeight() + "x" + layout.imageWidth()
+                    + " of data.image.height and data.image.width.");
+        }
         String headerLine = layout.header() ? first : null;
         int limit = config.get(ConfigKeys.DATA_LIMIT);
         JavaRDD<CsvRowParser.Row> rows = lines
@@ -187,7 +214,8 @@ public final class DatasetLoader {
             throw new DataFormatException(input + " holds no data rows.");
         }
         boolean image = layout.isImage();
-        Scaling scaling = image ? ranges.sharedScaling() : ranges.columnScaling();
+        Scaling scaling = known != null ? requireWidth(known, parser.featureCount(), input)
+                : image ? ranges.sharedScaling() : ranges.columnScaling();
         JavaRDD<ExampleBlock> blocks = rows
                 .mapToPair(row -> new Tuple2<>(row.index(), row))
                 .partitionBy(new ModuloPartitioner(workers))

@@ -41,6 +41,28 @@ public final class ExampleBlock implements Serializable {
         System.arraycopy(features, row * width, target, offset, width);
     }
 
+    /** The rows whose position has the given parity (0: even rows, 1: odd rows). */
+    public ExampleBlock alternateRows(int parity) {
+        int kept = (rows() + 1 - parity) / 2;
+        float[] subset = new float[kept * width];
+        int[] subsetLabels = labels == null ? null : new int[kept];
+        for (int i = 0; i < kept; i++) {
+            int row = 2 * i + parity;
+            copyRow(row, subset, i * width);
+            if (subsetLabels != null) {
+                subsetLabels[i] = labels[row];
+            }
+        }
+        return new ExampleBlock(subset, subsetLabels, width);
+    }
+
+    /** Row {@code row} as a new array. */
+    public float[] row(int row) {
+        float[] out = new float[width];
+        copyRow(row, out, 0);
+        return out;
+    }
+
     public boolean hasLabels() {
         return labels != null;
     }

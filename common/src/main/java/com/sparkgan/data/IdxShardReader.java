@@ -19,15 +19,17 @@ final class IdxShardReader implements Serializable {
 
     private final String images;
     private final String labels;
+    private final Scaling scaling;
     private final HadoopConf conf;
 
-    IdxShardReader(String images, String labels, HadoopConf conf) {
+    IdxShardReader(String images, String labels, Scaling scaling, HadoopConf conf) {
         this.images = images;
         this.labels = labels;
+        this.scaling = scaling;
         this.conf = conf;
     }
 
-    /** Reads items {@code [start, end)} and scales pixels from [0, 255] to [-1, 1]. */
+    /** Reads items {@code [start, end)} and scales their bytes to [-1, 1]. */
     ExampleBlock read(int start, int end) throws IOException {
         int rows = end - start;
         float[] features;
@@ -38,7 +40,7 @@ final class IdxShardReader implements Serializable {
             byte[] raw = readRange(in, start, rows, width, images);
             features = new float[raw.length];
             for (int i = 0; i < raw.length; i++) {
-                features[i] = (raw[i] & 0xff) / 127.5f - 1f;
+                features[i] = scaling.toUnit(i % width, raw[i] & 0xff);
             }
         }
         int[] classes = null;

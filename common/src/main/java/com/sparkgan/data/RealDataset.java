@@ -25,6 +25,26 @@ public record RealDataset(DatasetSpec spec, JavaRDD<ExampleBlock> shards, long[]
         return Arrays.stream(shardSizes).min().orElse(0);
     }
 
+    /** Every example as its own row array, for sampling and nearest-neighbour searches. */
+    public JavaRDD<float[]> rows() {
+        return shards.flatMap(block -> {
+            java.util.List<float[]> out = new java.util.ArrayList<>(block.rows());
+            for (int r = 0; r < block.rows(); r++) {
+                out.add(block.row(r));
+            }
+            return out.iterator();
+        });
+    }
+
+    /** The even (parity 0) or odd (parity 1) rows of every shard, as a dataset of its own. */
+    public RealDataset alternateRows(int parity) {
+        long[] sizes = new long[shardSizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = (shardSizes[i] + 1 - parity) / 2;
+        }
+        return new RealDataset(spec, shards.map(block -> block.alternateRows(parity)), sizes);
+    }
+
     public void release() {
         shards.unpersist(false);
     }

@@ -58,16 +58,7 @@ final class RealBatchSampler {
     }
 
     private void reshuffle() {
-        order = new int[blockOf.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        order = Shuffle.permutation(blockOf.length, random);
         next = 0;
     }
 }

@@ -1,5 +1,6 @@
 package com.sparkgan.jobs;
 
+import com.sparkgan.evaluate.QualityGateException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sparkgan", mixinStandardHelpOptions = true, version = "SparkGAN 0.1.0",
         description = "Train GANs on Spark and write synthetic data for augmentation.",
-        subcommands = {TrainCommand.class, GenerateCommand.class, PipelineCommand.class},
+        subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class,
+            PipelineCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:other failure",
                 "2:bad input, configuration or storage", "3:quality gate failed"})
@@ -40,7 +42,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Name a job: train, generate or pipeline.");
+                "Name a job: train, generate, evaluate or pipeline.");
     }
 
     private static int handleBadArguments(CommandLine.ParameterException e, String[] args) {
@@ -53,6 +55,10 @@ public final class Main implements Runnable {
     private static int handleFailure(Exception e, CommandLine commandLine,
                                      CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
+        if (e instanceof QualityGateException) {
+            err.println("error: " + e.getMessage());
+            return ExitStatus.QUALITY_GATE;
+        }
         RuntimeException userError = ExitStatus.userError(e);
         if (userError != null) {
             err.println("error: " + userError.getMessage());

@@ -1,19 +1,29 @@
 package com.sparkgan.jobs;
 
 import com.sparkgan.config.JobConfig;
+import com.sparkgan.data.DatasetSpec;
 import com.sparkgan.data.EmbeddedDataset;
+import com.sparkgan.evaluate.QualityGate;
+import com.sparkgan.generate.SyntheticFormat;
 import com.sparkgan.io.RunLayout;
+import com.sparkgan.report.RunReport;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pipeline}: train, then generate, as one scheduled unit. */
+/** {@code pipeline}: train, generate, then evaluate, as one scheduled unit. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = "Train a GAN, then generate synthetic data with it.")
+        description = "Train a GAN, generate synthetic data with it, and evaluate them.")
 final class PipelineCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineCommand.class);
+
     @Mixin
     JobOptions options;
 
@@ -22,9 +32,24 @@ final class PipelineCommand implements Callable<Integer> {
                     + "(default)")
     String input = EmbeddedDataset.DIGITS.uri();
 
+    @Option(names = "--real-test", paramLabel = "URI",
+            description = "real held-out data for the evaluation; default: every other "
+                    + "real example")
+    String realTest;
+
+    @Option(names = "--feature-model", paramLabel = "URI",
+            description = "feature classifier file: loaded when it exists, else trained and "
+                    + "saved there")
+    String featureModel;
+
+    @Option(names = "--fail-if", paramLabel = "CONDITION",
+            description = "quality gate such as \"fid > 40\"; exit 3 when it holds; repeatable")
+    List<String> failIf = new ArrayList<>();
+
     @Override
     public Integer call() {
         JobConfig config = options.load("");
+        List<QualityGate> gates = EvaluationJob.gates(config, failIf);
         String out = options.outOrDefault("pipeline");
         RunLayout layout = RunLayout.of(out);
         TrainingJob.checkOutput(layout, options.overwrite,
@@ -38,8 +63,29 @@ final class PipelineCommand implements Callable<Integer> {
             summary.training(result.rounds()).put("model", layout.model().toString())
                     .put("synthetic", layout.synthetic().toString())
                     .put("synthetic_count", manifest.get("count"));
+            if (evaluable(result.dataset(), manifest)) {
+                String images = EvaluationJob.syntheticImages(out, spark.hadoopConfiguration());
+                Map<String, Object> metrics = EvaluationJob.run(spark, config,
+                        new EvaluationJob.Inputs(input, realTest, images, featureModel),
+                        layout, gates);
+                summary.put("metrics", metrics);
+            } else if (!gates.isEmpty()) {
+                throw new com.sparkgan.config.ConfigException("Quality gates need the "
+                        + "evaluation, which needs labelled images written as IDX; " + input
+                        + " is not, so remove --fail-if and evaluate.gates.");
+            } else {
+                LOG.warn("Skipping the evaluation: it needs labelled images written as IDX, "
+                        + "and {} is not; the report shows the training curves only.", input);
+                new RunReport(layout, spark.hadoopConfiguration()).write(null, List.of());
+            }
+            summary.put("report", layout.report().toString());
         }
         summary.print();
         return ExitStatus.SUCCESS;
+    }
+
+    private static boolean evaluable(DatasetSpec data, Map<String, Object> manifest) {
+        return data.isImage() && data.hasLabels()
+                && SyntheticFormat.IDX.name().toLowerCase().equals(manifest.get("format"));
     }
 }

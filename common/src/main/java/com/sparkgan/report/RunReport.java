@@ -1,0 +1,209 @@
+package com.sparkgan.report;
+
+import com.sparkgan.io.AtomicFolder;
+import com.sparkgan.io.HadoopFiles;
+import com.sparkgan.io.Json;
+import com.sparkgan.io.RunLayout;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * {@code report/} of a run: {@code metrics.json}, loss and discriminator-output plots drawn
+ * from {@code metrics.jsonl}, and {@code report.html}, which embeds the plots, the sample
+ * grids over rounds, the metric table with each reference value, the configuration, time and
+ * throughput, so that it opens offline as one file.
+ */
+public final class RunReport {
+    /** Each metric with the reference it is read against and how to read it. */
+    private static final String[][] METRICS = {
+        {"fid", "fid_floor", "Fréchet distance in the classifier's feature space; lower is "
+                + "better, the reference is real held-out data against the training data"},
+        {"coverage", "coverage_floor", "classes receiving at least 2% of the samples; mode "
+                + "collapse shows here first"},
+        {"class_kl", "class_kl_floor", "KL divergence of the predicted class shares from the "
+                + "real class shares; lower is better"},
+        {"precision", "precision_floor", "share of synthetic samples inside the real data's "
+                + "manifold (k = 3); low means unrealistic samples"},
+        {"recall", "recall_floor", "share of real samples inside the synthetic manifold; low "
+                + "means missing variety"},
+        {"memorisation", "memorisation_floor", "share of synthetic samples closer to a "
+                + "training sample than 99% of real held-out samples are; high means copies"},
+        {"tstr_accuracy", "trtr_accuracy", "accuracy on real held-out data of a classifier "
+                + "trained on the synthetic data (reference: trained on as many real)"},
+        {"real_accuracy", null, "the feature classifier's own accuracy on real held-out data"},
+    };
+
+    private final RunLayout layout;
+    private final Configuration hadoop;
+
+    public RunReport(RunLayout layout, Configuration hadoop) {
+        this.layout = layout;
+        this.hadoop = hadoop;
+    }
+
+    /** Writes {@code report/}; {@code metrics} may be null when nothing was evaluated. */
+    public Path write(Map<String, Object> metrics, List<String> gateFailures) {
+        List<Map<String, Object>> rounds = readRounds();
+        try (AtomicFolder folder = AtomicFolder.begin(layout.report(), hadoop)) {
+            Path staging = folder.staging();
+            if (metrics != null) {
+                HadoopFiles.writeText(new Path(staging, "metrics.json"), hadoop,
+                        Json.pretty(metrics));
+            }
+            byte[] losses = png(Plots.lines("Losses", "loss", rounds,
+                    List.of("d_loss", "g_loss")));
+            byte[] outputs = png(Plots.lines("Discriminator output", "mean D", rounds,
+                    List.of("d_real", "d_fake")));
+            HadoopFiles.writeBytes(new Path(staging, "losses.png"), hadoop, losses);
+            HadoopFiles.writeBytes(new Path(staging, "discriminator.png"), hadoop, outputs);
+            String html = html(metrics, gateFailures, rounds, losses, outputs);
+            HadoopFiles.writeText(new Path(staging, "report.html"), hadoop, html);
+            folder.commit(true);
+        }
+        return new Path(layout.report(), "report.html");
+    }
+
+    private List<Map<String, Object>> readRounds() {
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        if (!HadoopFiles.exists(layout.metrics(), hadoop)) {
+            return rounds;
+        }
+        for (String line : HadoopFiles.readText(layout.metrics(), hadoop).split("\n")) {
+            if (!line.isBlank()) {
+                rounds.add(Json.parse(line, layout.metrics().toString()));
+            }
+        }
+        return rounds;
+    }
+
+    private String html(Map<String, Object> metrics, List<String> gateFailures,
+                        List<Map<String, Object>> rounds, byte[] losses, byte[] outputs) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                + "<title>SparkGAN run report</title><style>body{font-family:sans-serif;"
+                + "max-width:1100px;margin:2em auto;color:#222}table{border-collapse:collapse}"
+                + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
+                + "pre{background:#f5f5f5;padding:1em;overflow:auto}"
+                + ".fail{color:#b00;font-weight:bold}img{max-width:100%}</style></head><body>\n");
+        h.append("<h1>SparkGAN run report</h1>\n<p>Run folder: <code>")
+                .append(escape(layout.root().toString())).append("</code></p>\n");
+        summary(h, rounds);
+        if (metrics != null) {
+            metricTable(h, metrics);
+        }
+        for (String failure : gateFailures) {
+            h.append("<p class=\"fail\">").append(escape(failure)).append("</p>\n");
+        }
+        h.append("<h2>Training curves</h2>\n").append(image(losses)).append(image(outputs));
+        h.append("<h2>Samples over rounds</h2>\n");
+        for (FileStatus grid : sampleGrids()) {
+            h.append("<figure style=\"display:inline-block;margin:6px\">")
+                    .append(image(read(grid.getPath()))).append("<figcaption>")
+                    .append(escape(grid.getPath().getName())).append("</figcaption></figure>\n");
+        }
+        if (HadoopFiles.exists(layout.config(), hadoop)) {
+            h.append("<h2>Configuration</h2>\n<pre>")
+                    .append(escape(HadoopFiles.readText(layout.config(), hadoop)))
+                    .append("</pre>\n");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static void summary(StringBuilder h, List<Map<String, Object>> rounds) {
+        if (rounds.isEmpty()) {
+            return;
+        }
+        Map<String, Object> last = rounds.get(rounds.size() - 1);
+        double seconds = rounds.stream().mapToDouble(r -> number(r, "round_seconds")).sum();
+        double real = rounds.stream().mapToDouble(r -> number(r, "real_examples")).sum();
+        h.append(String.format(Locale.ROOT, "<p>%d rounds in %.0f s of training, %.0f real "
+                        + "examples per second; last round: d_loss %.4f, g_loss %.4f, D(real) "
+                        + "%.3f, D(fake) %.3f.</p>\n", rounds.size(), seconds,
+                seconds > 0 ? real / seconds : 0, number(last, "d_loss"),
+                number(last, "g_loss"), number(last, "d_real"), number(last, "d_fake")));
+    }
+
+    private static void metricTable(StringBuilder h, Map<String, Object> metrics) {
+        h.append("<h2>Quality</h2>\n<table><tr><th>metric</th><th>value</th>"
+                + "<th>reference</th><th>how to read it</th></tr>\n");
+        for (String[] row : METRICS) {
+            if (!metrics.containsKey(row[0])) {
+                continue;
+            }
+            h.append("<tr><td>").append(row[0]).append("</td><td>")
+                    .append(format(metrics.get(row[0]))).append("</td><td>")
+                    .append(row[1] == null ? "" : format(metrics.get(row[1])))
+                    .append("</td><td>").append(escape(row[2])).append("</td></tr>\n");
+        }
+        h.append("</table>\n<p>Held-out reference data: ")
+                .append(escape(String.valueOf(metrics.get("held_out")))).append("; ")
+                .append(format(metrics.get("synthetic_examples"))).append(" synthetic and ")
+                .append(format(metrics.get("real_examples"))).append(" real examples.</p>\n");
+    }
+
+    private List<FileStatus> sampleGrids() {
+        try {
+            FileSystem fs = HadoopFiles.fileSystem(layout.samples(), hadoop);
+            if (!fs.exists(layout.samples())) {
+                return List.of();
+            }
+            return Arrays.stream(fs.listStatus(layout.samples()))
+                    .filter(s -> s.getPath().getName().endsWith(".png"))
+                    .sorted((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] read(Path file) {
+        try (InputStream in = HadoopFiles.fileSystem(file, hadoop).open(file)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] png(BufferedImage image) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String image(byte[] png) {
+        return "<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png)
+                + "\">\n";
+    }
+
+    private static double number(Map<String, Object> map, String key) {
+        return map.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static String format(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return String.format(Locale.ROOT, "%.4g", ((Number) value).doubleValue());
+        }
+        return value == null ? "" : escape(String.valueOf(value));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

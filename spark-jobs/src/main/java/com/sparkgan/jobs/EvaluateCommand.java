@@ -1,0 +1,76 @@
+package com.sparkgan.jobs;
+
+import com.sparkgan.config.JobConfig;
+import com.sparkgan.evaluate.QualityGate;
+import com.sparkgan.io.HadoopFiles;
+import com.sparkgan.io.RunLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code evaluate}: real vs synthetic images to quality metrics, a report and gates. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Measure the quality of synthetic images against real ones.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    JobOptions options;
+
+    @Option(names = "--real", paramLabel = "URI", required = true,
+            description = "the real training data (labelled images)")
+    String real;
+
+    @Option(names = "--synthetic", paramLabel = "URI", required = true,
+            description = "a run folder, its synthetic/ folder, or an IDX images file")
+    String synthetic;
+
+    @Option(names = "--real-test", paramLabel = "URI",
+            description = "real held-out data; default: every other real example")
+    String realTest;
+
+    @Option(names = "--feature-model", paramLabel = "URI",
+            description = "feature classifier file: loaded when it exists, else trained and "
+                    + "saved there")
+    String featureModel;
+
+    @Option(names = "--fail-if", paramLabel = "CONDITION",
+            description = "quality gate such as \"fid > 40\"; exit 3 when it holds; repeatable")
+    List<String> failIf = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Configuration hadoop = new Configuration();
+        JobConfig config = options.load("");
+        List<QualityGate> gates = EvaluationJob.gates(config, failIf);
+        String images = EvaluationJob.syntheticImages(synthetic, hadoop);
+        String out = options.out != null ? options.out : runFolderOf(synthetic, hadoop);
+        RunLayout layout = RunLayout.of(out);
+        JobSummary summary = new JobSummary("evaluate", out);
+        try (JavaSparkContext spark = SparkSessions.start("evaluate", options.master)) {
+            Map<String, Object> metrics = EvaluationJob.run(spark, config,
+                    new EvaluationJob.Inputs(real, realTest, images, featureModel), layout,
+                    gates);
+            summary.put("report", layout.report().toString()).put("metrics", metrics);
+        }
+        summary.print();
+        return ExitStatus.SUCCESS;
+    }
+
+    /** The run folder when --synthetic names one, else a new evaluation folder. */
+    private String runFolderOf(String uri, Configuration hadoop) {
+        Path given = HadoopFiles.path(uri);
+        if (HadoopFiles.exists(new Path(given, "synthetic"), hadoop)) {
+            return uri;
+        }
+        if (given.getName().equals("synthetic") && given.getParent() != null) {
+            return given.getParent().toString();
+        }
+        return options.outOrDefault("evaluate");
+    }
+}

@@ -1,0 +1,150 @@
+package com.sparkgan.jobs;
+
+import com.sparkgan.config.ConfigException;
+import com.sparkgan.config.ConfigKeys;
+import com.sparkgan.config.JobConfig;
+import com.sparkgan.data.DatasetLoader;
+import com.sparkgan.data.RealDataset;
+import com.sparkgan.evaluate.EvaluationSettings;
+import com.sparkgan.evaluate.ImageEvaluation;
+import com.sparkgan.evaluate.QualityGate;
+import com.sparkgan.evaluate.QualityGateException;
+import com.sparkgan.io.AtomicFolder;
+import com.sparkgan.io.HadoopFiles;
+import com.sparkgan.io.ModelStore;
+import com.sparkgan.io.RunLayout;
+import com.sparkgan.io.StorageException;
+import com.sparkgan.report.RunReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Real vs synthetic images to metrics, the run report and quality gates. */
+final class EvaluationJob {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationJob.class);
+
+    /**
+     * What to compare.
+     *
+     * @param real the real training data
+     * @param realTest real held-out data, or null to hold out every other real example
+     * @param synthetic the synthetic images file
+     * @param featureModel where the feature classifier is loaded from or saved to, or null
+     */
+    record Inputs(String real, String realTest, String synthetic, String featureModel) {
+    }
+
+    private EvaluationJob() {
+    }
+
+    /** Parses and checks every gate before any work is done. */
+    static List<QualityGate> gates(JobConfig config, List<String> failIf) {
+        List<String> all = new ArrayList<>(config.get(ConfigKeys.EVALUATE_GATES));
+        all.addAll(failIf);
+        List<QualityGate> gates = new ArrayList<>();
+        for (String text : all) {
+            QualityGate gate = QualityGate.parse(text);
+            gate.requireKnown(QualityGate.IMAGE_METRICS);
+            gates.add(gate);
+        }
+        return gates;
+    }
+
+    /** The synthetic images file inside a run folder or a synthetic folder, or the URI. */
+    static String syntheticImages(String uri, Configuration hadoop) {
+        Path given = HadoopFiles.path(uri);
+        for (Path folder : List.of(new Path(given, "synthetic"), given)) {
+            for (String name : List.of("images-idx3-ubyte.gz", "images-idx3-ubyte")) {
+                Path file = new Path(folder, name);
+                if (HadoopFiles.exists(file, hadoop)) {
+                    if (!HadoopFiles.exists(new Path(folder, AtomicFolder.SUCCESS_MARKER),
+                            hadoop)) {
+                        throw new StorageException(folder + " has no _SUCCESS marker: its "
+                                + "synthetic data are incomplete.");
+                    }
+                    return file.toString();
+                }
+            }
+        }
+        HadoopFiles.requireFile(given, hadoop, "synthetic data");
+        return uri;
+    }
+
+    /** Evaluates, writes the report into {@code layout}, and fails when a gate holds. */
+    static Map<String, Object> run(JavaSparkContext spark, JobConfig config, Inputs inputs,
+                                   RunLayout layout, List<QualityGate> gates) {
+        Configuration hadoop = spark.hadoopConfiguration();
+        int workers = config.get(ConfigKeys.WORKERS) > 0 ? config.get(ConfigKeys.WORKERS)
+                : spark.defaultParallelism();
+        DatasetLoader loader = new DatasetLoader(spark, config);
+        RealDataset real = loader.load(inputs.real(), workers);
+        requireLabelledImages(real);
+        RealDataset realTest = inputs.realTest() == null ? null
+                : loader.load(inputs.realTest(), workers, real.spec().scaling());
+        RealDataset synthetic = loader.load(inputs.synthetic(), workers, real.spec().scaling());
+        ImageEvaluation evaluation = new ImageEvaluation(spark, EvaluationSettings.from(config));
+        ImageEvaluation.RealSplit split = ImageEvaluation.RealSplit.of(real, realTest);
+        MultiLayerNetwork classifier = featureClassifier(evaluation, split, inputs, hadoop);
+        Map<String, Object> metrics = evaluation.evaluate(split, synthetic, classifier);
+        List<String> failures = new ArrayList<>();
+        for (QualityGate gate : gates) {
+            if (gate.fails(metrics)) {
+                failures.add(gate.failure(metrics));
+            }
+        }
+        Path report = new RunReport(layout, hadoop).write(metrics, failures);
+        LOG.info("Evaluation: fid={} (floor {}), coverage={}/{}, precision={}, recall={}, "
+                        + "memorisation={}; report {}", metrics.get("fid"),
+                metrics.get("fid_floor"), metrics.get("coverage"), metrics.get("classes"),
+                metrics.get("precision"), metrics.get("recall"), metrics.get("memorisation"),
+                report);
+        real.release();
+        synthetic.release();
+        if (realTest != null) {
+            realTest.release();
+        }
+        if (!failures.isEmpty()) {
+            throw new QualityGateException(String.join("; ", failures) + ".");
+        }
+        return metrics;
+    }
+
+    private static void requireLabelledImages(RealDataset real) {
+        if (!real.spec().isImage() || !real.spec().hasLabels()) {
+            real.release();
+            throw new ConfigException("evaluate needs labelled image data, but "
+                    + real.spec().source() + (real.spec().isImage() ? " has no labels"
+                    : " is not images") + "; the metrics of tables are not available yet.");
+        }
+    }
+
+    private static MultiLayerNetwork featureClassifier(ImageEvaluation evaluation,
+                                                       ImageEvaluation.RealSplit split,
+                                                       Inputs inputs, Configuration hadoop) {
+        if (inputs.featureModel() != null) {
+            Path file = HadoopFiles.path(inputs.featureModel());
+            if (HadoopFiles.exists(file, hadoop)) {
+                MultiLayerNetwork loaded = ModelStore.loadNetwork(file, hadoop, false);
+                if (loaded.layerInputSize(0) != split.training().spec().featureCount()) {
+                    throw new ConfigException("The feature model " + file + " reads "
+                            + loaded.layerInputSize(0) + " values, but the data have "
+                            + split.training().spec().featureCount() + "; name another "
+                            + "--feature-model.");
+                }
+                LOG.info("Loaded the feature classifier from {}", file);
+                return loaded;
+            }
+            MultiLayerNetwork trained = evaluation.trainClassifier(split.training());
+            ModelStore.saveNetwork(trained, file, hadoop, false);
+            LOG.info("Saved the feature classifier to {}", file);
+            return trained;
+        }
+        return evaluation.trainClassifier(split.training());
+    }
+}
