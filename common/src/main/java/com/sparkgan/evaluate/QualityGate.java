@@ -53,7 +53,7 @@ public record QualityGate(String metric, String operator, double bound) {
     public String failure(Map<String, Object> metrics) {
         return String.format(Locale.ROOT, "Quality gate failed: %s = %.4g %s %s", metric,
                 ((Number) metrics.get(metric)).doubleValue(), operator,
-                bound == Math.rint(bound) ? String.valueOf((long) bound) : String.valueOf(bound));
+                java.math.BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString());
     }
 
     @Override

@@ -67,6 +67,17 @@ class ParameterAveragingGanTrainerTest {
     }
 
     @Test
+    void theDcganTrainsOnEightByEightDigits() {
+        try (ParameterAveragingGanTrainer trainer = trainer(config("model.architecture=dcgan",
+                "model.dcgan.generator-filters=4", "model.dcgan.discriminator-filters=4"))) {
+            float[] before = params(trainer.networks().generator());
+            RoundMetrics m = trainer.trainRound(1);
+            assertTrue(m.finite(), m.toString());
+            assertFalse(Arrays.equals(before, params(trainer.networks().generator())));
+        }
+    }
+
+    @Test
     void eachPhaseChangesOnlyItsOwnNetwork() {
         try (ParameterAveragingGanTrainer trainer = trainer(config())) {
             GanNetworks nets = trainer.networks();

@@ -22,8 +22,6 @@ final class SparkSessions {
         }
         // The per-round log line is the progress report; Spark's bar would interleave with it.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        JavaSparkContext spark = new JavaSparkContext(conf);
-        spark.setLogLevel("WARN");
-        return spark;
+        return new JavaSparkContext(conf);
     }
 }

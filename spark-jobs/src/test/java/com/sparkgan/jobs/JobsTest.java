@@ -25,7 +25,8 @@ class JobsTest {
     private static final List<String> SMALL = List.of("--master", "local[2]",
             "--set", "train.rounds=4", "--set", "train.sample-every=2",
             "--set", "train.checkpoint-every=2", "--set", "train.local-steps=2",
-            "--set", "generate.count=250");
+            "--set", "generate.count=250", "--set", "evaluate.classifier-steps=50",
+            "--set", "evaluate.samples=200");
 
     /** Exit status and error text of one job. */
     private record Outcome(int status, String errors) {
@@ -59,6 +60,47 @@ class JobsTest {
         }
         assertTrue(Files.readString(run().resolve("synthetic/manifest.json"))
                 .contains("\"count\" : 250"));
+        String report = Files.readString(run().resolve("report/report.html"));
+        assertTrue(report.contains("<td>fid</td>") && report.contains("data:image/png;base64"),
+                "the report holds the metric table and embedded plots");
+        assertTrue(Files.readString(run().resolve("report/metrics.json")).contains("\"fid\""));
+    }
+
+    @Test
+    @Order(4)
+    void aFailingQualityGateExitsWithStatusThreeAndNamesTheMetric() {
+        Outcome outcome = run(SMALL, "evaluate", "--real", "embedded:digits", "--synthetic",
+                run().toString(), "--fail-if", "fid > 0.0001", "--fail-if", "coverage < 0");
+        assertEquals(3, outcome.status(), outcome.errors());
+        assertTrue(outcome.errors().matches("(?s).*error: Quality gate failed: fid = [0-9.e+]+ "
+                + "> 0.0001\\..*"), outcome.errors());
+        assertFalse(outcome.errors().contains("coverage"), outcome.errors());
+    }
+
+    @Test
+    @Order(5)
+    void passingGatesExitWithStatusZero() throws IOException {
+        Path model = dir.resolve("feature-model.zip");
+        Outcome outcome = run(SMALL, "evaluate", "--real", "embedded:digits", "--synthetic",
+                run().resolve("synthetic").toString(), "--feature-model", model.toString(),
+                "--fail-if", "fid > 100000");
+        assertEquals(0, outcome.status(), outcome.errors());
+        assertTrue(Files.isRegularFile(model), "the feature classifier is saved for reuse");
+        Outcome reused = run(SMALL, "evaluate", "--real", "embedded:digits", "--synthetic",
+                run().toString(), "--feature-model", model.toString());
+        assertEquals(0, reused.status(), reused.errors());
+    }
+
+    @Test
+    void malformedOrUnknownGatesAreBadInput() {
+        Outcome malformed = run(SMALL, "evaluate", "--real", "embedded:digits", "--synthetic",
+                dir.toString(), "--fail-if", "fid >> 3");
+        assertEquals(2, malformed.status());
+        assertTrue(malformed.errors().contains("is not of the form"), malformed.errors());
+        Outcome unknown = run(SMALL, "evaluate", "--real", "embedded:digits", "--synthetic",
+                dir.toString(), "--fail-if", "fdi > 3");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.errors().contains("unknown metric 'fdi'"), unknown.errors());
     }
 
     @Test
