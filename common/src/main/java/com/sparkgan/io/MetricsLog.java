@@ -21,6 +21,23 @@ public final class MetricsLog {
         this.conf = conf;
     }
 
+    /**
+     * Continues an existing log after round {@code lastKept}: the records of later rounds,
+     * written before a crash or by the interrupted run, are dropped.
+     */
+    public static MetricsLog resume(Path file, Configuration conf, int lastKept) {
+        MetricsLog log = new MetricsLog(file, conf);
+        if (lastKept > 0 && HadoopFiles.exists(file, conf)) {
+            for (String line : HadoopFiles.readText(file, conf).split("\n")) {
+                if (!line.isBlank() && ((Number) Json.parse(line, file.toString()).get("round"))
+                        .intValue() <= lastKept) {
+                    log.lines.add(line);
+                }
+            }
+        }
+        return log;
+    }
+
     public void append(Map<String, Object> record) {
         lines.add(Json.line(record));
         Path temporary = new Path(file.getParent(), "." + file.getName() + ".tmp");

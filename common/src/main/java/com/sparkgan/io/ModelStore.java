@@ -45,6 +45,28 @@ public final class ModelStore {
         }
     }
 
+    /** The highest round of {@code checkpoints/} whose folder is complete, or 0. */
+    public static int latestCheckpoint(RunLayout layout, Configuration conf) {
+        Path folder = layout.checkpoints();
+        try {
+            org.apache.hadoop.fs.FileSystem fs = HadoopFiles.fileSystem(folder, conf);
+            if (!fs.exists(folder)) {
+                return 0;
+            }
+            int latest = 0;
+            for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(folder)) {
+                String name = status.getPath().getName();
+                if (name.matches("round-[0-9]{6,}") && fs.exists(new Path(status.getPath(),
+                        AtomicFolder.SUCCESS_MARKER))) {
+                    latest = Math.max(latest, Integer.parseInt(name.substring(6)));
+                }
+            }
+            return latest;
+        } catch (IOException e) {
+            throw new StorageException("Cannot list " + folder + ": " + e.getMessage() + ".", e);
+        }
+    }
+
     public static void saveDatasetSpec(DatasetSpec spec, Path file, Configuration conf) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("feature_count", spec.featureCount());

@@ -57,15 +57,15 @@ public final class TrainingLoop {
         this.settings = settings;
     }
 
-    /** Trains every round and returns their metrics. */
-    public List<RoundMetrics> run() {
-        MetricsLog metricsLog = new MetricsLog(layout.metrics(), hadoop);
-        ProgressLine progress = new ProgressLine(1, settings.rounds());
+    /** Trains rounds {@code firstRound} to the last and returns their metrics. */
+    public List<RoundMetrics> run(int firstRound) {
+        MetricsLog metricsLog = MetricsLog.resume(layout.metrics(), hadoop, firstRound - 1);
+        ProgressLine progress = new ProgressLine(firstRound, settings.rounds());
         INDArray gridNoise = noise.draw(settings.gridSize() * settings.gridSize(),
                 new SplittableRandom(Seeds.derive(settings.seed(), Seeds.Stream.SAMPLE_GRID, 0,
                         0)));
         List<RoundMetrics> all = new ArrayList<>();
-        for (int round = 1; round <= settings.rounds(); round++) {
+        for (int round = firstRound; round <= settings.rounds(); round++) {
             RoundMetrics metrics = trainer.trainRound(round);
             if (!metrics.finite()) {
                 throw new TrainingFailedException("Round " + round + " produced non-finite "

@@ -23,10 +23,13 @@ final class JobSummary {
     }
 
     JobSummary training(List<RoundMetrics> rounds) {
+        fields.put("rounds", rounds.size());
+        if (rounds.isEmpty()) {
+            return this;
+        }
         RoundMetrics last = rounds.get(rounds.size() - 1);
         double seconds = rounds.stream().mapToDouble(RoundMetrics::seconds).sum();
         long real = rounds.stream().mapToLong(RoundMetrics::realExamples).sum();
-        fields.put("rounds", rounds.size());
         fields.put("d_loss", last.discriminatorLoss());
         fields.put("g_loss", last.generatorLoss());
         fields.put("real_examples_per_s", seconds > 0 ? real / seconds : 0);

@@ -56,7 +56,7 @@ final class PipelineCommand implements Callable<Integer> {
                 new org.apache.hadoop.conf.Configuration());
         JobSummary summary = new JobSummary("pipeline", out);
         try (JavaSparkContext spark = SparkSessions.start("pipeline", options.master)) {
-            TrainingJob.Result result = TrainingJob.run(spark, config, input, layout);
+            TrainingJob.Result result = TrainingJob.run(spark, config, input, layout, false);
             Map<String, Object> manifest = GenerationJob.run(spark, config,
                     result.networks().generator(), result.dataset(), layout,
                     layout.model().toString(), options.overwrite);

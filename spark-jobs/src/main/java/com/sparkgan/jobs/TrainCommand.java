@@ -18,19 +18,36 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "URI",
             description = "real data: IDX images, CSV file or folder, or embedded:digits "
-                    + "(default)")
-    String input = EmbeddedDataset.DIGITS.uri();
+                    + "(default; with --resume, the run's own input)")
+    String input;
+
+    @Option(names = "--resume",
+            description = "continue the run in --out from its last complete checkpoint, with "
+                    + "its configuration (plus --config and --set, e.g. more train.rounds)")
+    boolean resume;
 
     @Override
     public Integer call() {
-        JobConfig config = options.load("");
+        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+        if (resume && options.out == null) {
+            throw new com.sparkgan.config.ConfigException("--resume needs the --out of the run "
+                    + "to continue.");
+        }
         String out = options.outOrDefault("train");
         RunLayout layout = RunLayout.of(out);
-        TrainingJob.checkOutput(layout, options.overwrite,
-                new org.apache.hadoop.conf.Configuration());
+        JobConfig config = options.load(resume && com.sparkgan.io.HadoopFiles.exists(
+                layout.config(), hadoop) ? com.sparkgan.io.HadoopFiles.readText(layout.config(),
+                hadoop) : "");
+        if (resume) {
+            TrainingJob.lastCheckpoint(layout, hadoop);
+        } else {
+            TrainingJob.checkOutput(layout, options.overwrite, hadoop);
+        }
+        String data = input != null ? input
+                : resume ? TrainingJob.recordedInput(layout, hadoop) : EmbeddedDataset.DIGITS.uri();
         JobSummary summary = new JobSummary("train", out);
         try (JavaSparkContext spark = SparkSessions.start("train", options.master)) {
-            TrainingJob.Result result = TrainingJob.run(spark, config, input, layout);
+            TrainingJob.Result result = TrainingJob.run(spark, config, data, layout, resume);
             summary.training(result.rounds()).put("model", layout.model().toString());
         }
         summary.print();

@@ -1,10 +1,13 @@
 package com.sparkgan.jobs;
 
+import com.sparkgan.config.ConfigException;
 import com.sparkgan.config.ConfigKeys;
 import com.sparkgan.config.JobConfig;
 import com.sparkgan.data.DatasetLoader;
 import com.sparkgan.data.RealDataset;
 import com.sparkgan.io.HadoopFiles;
+import com.sparkgan.io.Json;
+import com.sparkgan.io.ModelStore;
 import com.sparkgan.io.RunLayout;
 import com.sparkgan.io.StorageException;
 import com.sparkgan.nets.Architectures;
@@ -16,7 +19,9 @@ import com.sparkgan.train.RoundMetrics;
 import com.sparkgan.train.TrainingLoop;
 import com.sparkgan.train.TrainingSettings;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,21 +52,30 @@ final class TrainingJob {
         }
     }
 
-    static Result run(JavaSparkContext spark, JobConfig config, String input, RunLayout layout) {
+    /**
+     * Trains, from scratch or, when {@code resume}, from the run folder's last complete
+     * checkpoint with its networks and optimiser state. Every random draw is derived from the
+     * seed and the round number, so a resumed run continues exactly as the original would.
+     */
+    static Result run(JavaSparkContext spark, JobConfig config, String input, RunLayout layout,
+                      boolean resume) {
         Configuration hadoop = spark.hadoopConfiguration();
+        int checkpoint = resume ? lastCheckpoint(layout, hadoop) : 0;
         HadoopFiles.writeText(layout.config(), hadoop, config.render());
+        HadoopFiles.writeText(runRecord(layout), hadoop, Json.pretty(Map.of("input", input)));
         int workers = config.get(ConfigKeys.WORKERS) > 0 ? config.get(ConfigKeys.WORKERS)
                 : spark.defaultParallelism();
         RealDataset data = new DatasetLoader(spark, config).load(input, workers);
         GanArchitecture architecture = Architectures.from(config, data.spec());
         long seed = config.get(ConfigKeys.SEED);
-        GanNetworks networks = GanNetworks.create(architecture,
-                Architectures.generatorUpdater(config), Architectures.discriminatorUpdater(config),
-                seed);
+        GanNetworks networks = checkpoint > 0
+                ? restore(architecture, layout.checkpoint(checkpoint), hadoop)
+                : GanNetworks.create(architecture, Architectures.generatorUpdater(config),
+                        Architectures.discriminatorUpdater(config), seed);
         LOG.info("Training a {} GAN: generator {} parameters, discriminator {} parameters, "
-                        + "{} workers, {} rounds", architecture.name(),
+                        + "{} workers, rounds {} to {}", architecture.name(),
                 networks.generator().numParams(), networks.discriminator().numParams(),
-                workers, config.get(ConfigKeys.ROUNDS));
+                workers, checkpoint + 1, config.get(ConfigKeys.ROUNDS));
         NoiseSource noise = NoiseSource.of(config.get(ConfigKeys.LATENT_SIZE),
                 config.get(ConfigKeys.NOISE));
         TrainingSettings settings = TrainingSettings.from(config);
@@ -72,7 +86,50 @@ final class TrainingJob {
                             config.get(ConfigKeys.CHECKPOINT_EVERY),
                             config.get(ConfigKeys.SAMPLE_EVERY),
                             config.get(ConfigKeys.SAMPLE_GRID_SIZE), seed));
-            return new Result(networks, data.spec(), loop.run());
+            return new Result(networks, data.spec(), loop.run(checkpoint + 1));
         }
+    }
+
+    /** The round of the last complete checkpoint; fails when there is none. */
+    static int lastCheckpoint(RunLayout layout, Configuration hadoop) {
+        int checkpoint = ModelStore.latestCheckpoint(layout, hadoop);
+        if (checkpoint == 0) {
+            throw new StorageException("There is no complete checkpoint under "
+                    + layout.checkpoints() + " to resume from; run without --resume.");
+        }
+        return checkpoint;
+    }
+
+    private static Path runRecord(RunLayout layout) {
+        return new Path(layout.root(), "run.json");
+    }
+
+    /** The input a run was trained on, as recorded in its folder. */
+    static String recordedInput(RunLayout layout, Configuration hadoop) {
+        Path record = runRecord(layout);
+        if (!HadoopFiles.exists(record, hadoop)) {
+            throw new StorageException(layout.root() + " holds no run.json naming its input; "
+                    + "pass --input.");
+        }
+        return String.valueOf(Json.parse(HadoopFiles.readText(record, hadoop),
+                record.toString()).get("input"));
+    }
+
+    private static GanNetworks restore(GanArchitecture architecture, Path checkpoint,
+                                       Configuration hadoop) {
+        LOG.info("Resuming from {}", checkpoint);
+        GanNetworks restored = GanNetworks.restore(architecture,
+                ModelStore.loadNetwork(new Path(checkpoint, ModelStore.GENERATOR), hadoop, false),
+                ModelStore.loadNetwork(new Path(checkpoint, ModelStore.DISCRIMINATOR), hadoop,
+                        true),
+                ModelStore.loadNetwork(new Path(checkpoint, ModelStore.ADVERSARIAL), hadoop,
+                        true));
+        if (restored.generator().layerInputSize(0) != architecture.latentSize()) {
+            throw new ConfigException("The checkpoint's generator reads noise of size "
+                    + restored.generator().layerInputSize(0) + ", not the configured "
+                    + ConfigKeys.LATENT_SIZE.name() + " of " + architecture.latentSize()
+                    + "; resume with the run's own model settings.");
+        }
+        return restored;
     }
 }

@@ -127,6 +127,40 @@ class JobsTest {
     }
 
     @Test
+    void aResumedRunEndsWithTheParametersOfAnUninterruptedRun() throws IOException {
+        List<String> base = List.of("--master", "local[2]", "--set", "train.local-steps=2",
+                "--set", "train.checkpoint-every=3", "--set", "train.sample-every=100");
+        Path whole = dir.resolve("whole");
+        Path resumed = dir.resolve("resumed");
+        assertEquals(0, run(base, "train", "--out", whole.toString(), "--set",
+                "train.rounds=10").status());
+        assertEquals(0, run(base, "train", "--out", resumed.toString(), "--set",
+                "train.rounds=7").status());
+        Outcome more = run(base, "train", "--resume", "--out", resumed.toString(), "--set",
+                "train.rounds=10");
+        assertEquals(0, more.status(), more.errors());
+        for (String network : List.of("generator.zip", "discriminator.zip")) {
+            assertEquals(parameters(whole.resolve("model").resolve(network)),
+                    parameters(resumed.resolve("model").resolve(network)), network);
+        }
+        assertEquals(10, Files.readAllLines(resumed.resolve("metrics.jsonl")).size());
+        Outcome nothing = run(base, "train", "--resume", "--out", dir.resolve("none")
+                .toString());
+        assertEquals(2, nothing.status());
+        assertTrue(nothing.errors().contains("no complete checkpoint"), nothing.errors());
+    }
+
+    private static List<Float> parameters(Path model) throws IOException {
+        float[] values = org.deeplearning4j.util.ModelSerializer
+                .restoreMultiLayerNetwork(model.toFile(), false).params().toFloatVector();
+        List<Float> out = new java.util.ArrayList<>();
+        for (float v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    @Test
     void unknownKeyExitsWithStatusTwoAndNamesTheFix() {
         Outcome outcome = run(SMALL, "train", "--out", dir.resolve("typo").toString(),
                 "--set", "train.batchsize=8");
