@@ -49,8 +49,34 @@ public final class HadoopFiles {
         try {
             return fileSystem(path, conf).exists(path);
         } catch (IOException e) {
-            throw new StorageException("Cannot reach " + path + ": " + e.getMessage() + ".", e);
+            throw new StorageException("Cannot reach " + path + ": " + firstLine(e) + ".", e);
         }
+    }
+
+    /**
+     * Creates {@code folder} if needed and proves that it takes a file, so that an
+     * unwritable output fails before any work is done.
+     */
+    public static void requireWritableFolder(Path folder, Configuration conf) {
+        FileSystem fs = fileSystem(folder, conf);
+        Path probe = new Path(folder, ".sparkgan-write-check-" + java.util.UUID.randomUUID());
+        try {
+            if (fs.exists(folder) && !fs.getFileStatus(folder).isDirectory()) {
+                throw new StorageException("The output " + folder + " is a file, not a folder.");
+            }
+            fs.mkdirs(folder);
+            fs.create(probe, false).close();
+            fs.delete(probe, false);
+        } catch (IOException e) {
+            throw new StorageException("Cannot write to " + folder + ": " + firstLine(e) + ".",
+                    e);
+        }
+    }
+
+    private static String firstLine(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** Fails with one clear sentence when {@code path} is not an existing file. */

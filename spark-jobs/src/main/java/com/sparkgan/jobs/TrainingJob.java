@@ -50,6 +50,7 @@ final class TrainingJob {
             throw new StorageException(layout.root() + " already holds a training run; choose "
                     + "another --out or pass --overwrite.");
         }
+        HadoopFiles.requireWritableFolder(layout.root(), hadoop);
     }
 
     /**
