@@ -27,10 +27,20 @@ public final class AtomicFolder implements AutoCloseable {
 
     /** Starts writing {@code target}; fails up front when the parent is not writable. */
     public static AtomicFolder begin(Path target, Configuration conf) {
+        return begin(target, conf, "." + target.getName() + ".staging-" + UUID.randomUUID());
+    }
+
+    /**
+     * Starts writing {@code target} in a staging folder of a fixed name beside it, which a
+     * crashed earlier attempt may have left behind: that one is deleted first.
+     */
+    public static AtomicFolder begin(Path target, Configuration conf, String stagingName) {
         FileSystem fs = HadoopFiles.fileSystem(target, conf);
-        Path staging = new Path(target.getParent(), "." + target.getName() + ".staging-"
-                + UUID.randomUUID());
+        Path staging = new Path(target.getParent(), stagingName);
         try {
+            if (fs.exists(staging)) {
+                fs.delete(staging, true);
+            }
             if (!fs.mkdirs(staging)) {
                 throw new StorageException("Cannot create " + staging + ".");
             }
@@ -82,6 +92,16 @@ public final class AtomicFolder implements AutoCloseable {
         if (!fileSystem.rename(from, to)) {
             throw new StorageException("Cannot rename " + from + " to " + to + ".");
         }
+    }
+
+    /** Leaves the staging folder in place, unpublished, for inspection. */
+    public void keepUnpublished() {
+        committed = true;
+    }
+
+    /** Whether {@code folder} is a committed folder (it holds the success marker). */
+    public static boolean isComplete(Path folder, Configuration conf) {
+        return HadoopFiles.exists(new Path(folder, SUCCESS_MARKER), conf);
     }
 
     /** Deletes the staging folder unless the folder was committed. */

@@ -36,6 +36,19 @@ final class JobSummary {
         return this;
     }
 
+    /** Prints the summary of a job that failed and returns its exit status. */
+    static int failed(String job, int exitStatus, String error) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("job", job);
+        fields.put("status", exitStatus == ExitStatus.QUALITY_GATE ? "quality_gate_failed"
+                : "failed");
+        fields.put("exit_status", exitStatus);
+        fields.put("error", error);
+        System.out.println(Json.line(fields));
+        System.out.flush();
+        return exitStatus;
+    }
+
     void print() {
         fields.put("seconds", (System.nanoTime() - started) / 1e9);
         System.out.println(Json.line(fields));

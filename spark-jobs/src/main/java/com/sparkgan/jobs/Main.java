@@ -55,17 +55,18 @@ public final class Main implements Runnable {
     private static int handleFailure(Exception e, CommandLine commandLine,
                                      CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
+        String job = commandLine.getCommandName();
         if (e instanceof QualityGateException) {
             err.println("error: " + e.getMessage());
-            return ExitStatus.QUALITY_GATE;
+            return JobSummary.failed(job, ExitStatus.QUALITY_GATE, e.getMessage());
         }
         RuntimeException userError = ExitStatus.userError(e);
         if (userError != null) {
             err.println("error: " + userError.getMessage());
-            return ExitStatus.BAD_INPUT;
+            return JobSummary.failed(job, ExitStatus.BAD_INPUT, userError.getMessage());
         }
         err.println("error: the job failed: " + e);
         e.printStackTrace(err);
-        return ExitStatus.FAILURE;
+        return JobSummary.failed(job, ExitStatus.FAILURE, String.valueOf(e));
     }
 }

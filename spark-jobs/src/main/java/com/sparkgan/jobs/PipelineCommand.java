@@ -5,6 +5,7 @@ import com.sparkgan.data.DatasetSpec;
 import com.sparkgan.data.EmbeddedDataset;
 import com.sparkgan.evaluate.QualityGate;
 import com.sparkgan.generate.SyntheticFormat;
+import com.sparkgan.io.HadoopFiles;
 import com.sparkgan.io.RunLayout;
 import com.sparkgan.report.RunReport;
 import java.util.ArrayList;
@@ -46,15 +47,59 @@ final class PipelineCommand implements Callable<Integer> {
             description = "quality gate such as \"fid > 40\"; exit 3 when it holds; repeatable")
     List<String> failIf = new ArrayList<>();
 
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "write the run to --out/ID (default --out: runs), atomically")
+    String runId;
+
+    @Option(names = "--partition", paramLabel = "KEY=VALUE",
+            description = "write the run to --out/KEY=VALUE, atomically, e.g. date=2026-12-04")
+    String partition;
+
+    @Option(names = "--if-exists", paramLabel = "ACTION",
+            description = "when the --run-id or --partition folder is complete already: skip "
+                    + "(default, do nothing), replace (atomically) or fail")
+    String ifExists = "skip";
+
     @Override
     public Integer call() {
         JobConfig config = options.load("");
         List<QualityGate> gates = EvaluationJob.gates(config, failIf);
-        String out = options.outOrDefault("pipeline");
+        StableRun stable = StableRun.of(options.out, runId, partition, ifExists);
+        if (stable == null) {
+            String out = options.outOrDefault("pipeline");
+            TrainingJob.checkOutput(RunLayout.of(out), options.overwrite,
+                    new org.apache.hadoop.conf.Configuration());
+            return runInto(config, gates, out, out);
+        }
+        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+        if (stable.alreadyDone(hadoop)) {
+            new JobSummary("pipeline", stable.target().toString()).put("status", "skipped")
+                    .print();
+            return ExitStatus.SUCCESS;
+        }
+        try (com.sparkgan.io.AtomicFolder folder = stable.begin(hadoop)) {
+            HadoopFiles.requireWritableFolder(folder.staging(), hadoop);
+            int status;
+            try {
+                status = runInto(config, gates, folder.staging().toString(),
+                        stable.target().toString());
+            } catch (com.sparkgan.evaluate.QualityGateException e) {
+                // A run below the quality bar must not replace the last good one.
+                folder.keepUnpublished();
+                LOG.warn("The run failed its quality gates and was not published; it stays in "
+                        + "{} for inspection.", folder.staging());
+                throw e;
+            }
+            folder.commit(true);
+            return status;
+        }
+    }
+
+    /** Runs the pipeline writing into {@code out}; the summary names {@code published}. */
+    private int runInto(JobConfig config, List<QualityGate> gates, String out,
+                        String published) {
         RunLayout layout = RunLayout.of(out);
-        TrainingJob.checkOutput(layout, options.overwrite,
-                new org.apache.hadoop.conf.Configuration());
-        JobSummary summary = new JobSummary("pipeline", out);
+        JobSummary summary = new JobSummary("pipeline", published);
         try (JavaSparkContext spark = SparkSessions.start("pipeline", options.master)) {
             TrainingJob.Result result = TrainingJob.run(spark, config, input, layout, false);
             Map<String, Object> manifest = GenerationJob.run(spark, config,

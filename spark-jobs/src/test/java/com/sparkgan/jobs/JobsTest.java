@@ -161,6 +161,37 @@ class JobsTest {
     }
 
     @Test
+    void aScheduledRunIsSkippedOrReplacedAtomicallyWhenRerun() throws IOException {
+        Path base = dir.resolve("nightly");
+        List<String> args = List.of("pipeline", "--out", base.toString(), "--partition",
+                "date=2026-12-04");
+        Outcome first = run(SMALL, args.toArray(new String[0]));
+        assertEquals(0, first.status(), first.errors());
+        Path day = base.resolve("date=2026-12-04");
+        assertTrue(Files.isRegularFile(day.resolve("_SUCCESS")));
+        assertTrue(Files.isRegularFile(day.resolve("synthetic/_SUCCESS")));
+        String manifest = Files.readString(day.resolve("synthetic/manifest.json"));
+
+        Outcome skipped = run(SMALL, args.toArray(new String[0]));
+        assertEquals(0, skipped.status(), skipped.errors());
+        assertEquals(manifest, Files.readString(day.resolve("synthetic/manifest.json")));
+
+        List<String> replace = new java.util.ArrayList<>(args);
+        replace.addAll(List.of("--if-exists", "replace"));
+        Outcome replaced = run(SMALL, replace.toArray(new String[0]));
+        assertEquals(0, replaced.status(), replaced.errors());
+        assertFalse(manifest.equals(Files.readString(day.resolve("synthetic/manifest.json"))),
+                "a new manifest with a new creation time");
+        try (var names = Files.list(base)) {
+            assertEquals(List.of("date=2026-12-04"), names.map(p -> p.getFileName().toString())
+                    .toList(), "no staging folder is left beside the published run");
+        }
+        List<String> refuse = new java.util.ArrayList<>(args);
+        refuse.addAll(List.of("--if-exists", "fail"));
+        assertEquals(2, run(SMALL, refuse.toArray(new String[0])).status());
+    }
+
+    @Test
     void unknownKeyExitsWithStatusTwoAndNamesTheFix() {
         Outcome outcome = run(SMALL, "train", "--out", dir.resolve("typo").toString(),
                 "--set", "train.batchsize=8");
