@@ -52,6 +52,9 @@ public final class ConfigKey<T> {
         T value;
         try {
             value = type.convert(raw);
+        } catch (ArithmeticException e) {
+            throw new ConfigException(name + " = " + raw + " is out of range (" + description
+                    + ").");
         } catch (RuntimeException e) {
             throw new ConfigException(name + " = " + raw + " is not " + type.description()
                     + " (" + description + ").");

@@ -43,7 +43,8 @@ public final class ConfigKeys {
     // ---- the networks
     public static final ConfigKey<String> ARCHITECTURE = choice("model.architecture", "mlp",
             List.of("mlp", "dcgan"),
-            "network family: mlp for any flat input, dcgan for 28x28 single-channel images");
+            "network family: mlp for any flat input, dcgan for single-channel images "
+                    + "whose sides are multiples of 4 (28x28, 8x8)");
     public static final ConfigKey<Integer> LATENT_SIZE = integer("model.latent-size", 32, 1,
             4096, "length of the generator's noise vector");
     public static final ConfigKey<String> NOISE = choice("model.noise", "gaussian",

@@ -27,9 +27,9 @@ public final class ConfigLoader {
      */
     public static JobConfig load(String hocon, String origin, List<String> overrides) {
         Config file = parse(hocon, origin);
-        Map<String, Object> raw = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>(JobConfig.defaults().asMap());
         for (Map.Entry<String, ConfigValue> entry : file.entrySet()) {
-            raw.put(entry.getKey(), entry.getValue().unwrapped());
+            set(values, entry.getKey(), entry.getValue().unwrapped(), origin);
         }
         for (String override : overrides) {
             int equals = override.indexOf('=');
@@ -37,9 +37,10 @@ public final class ConfigLoader {
                 throw new ConfigException("--set " + override
                         + " is not of the form key=value.");
             }
-            raw.put(override.substring(0, equals).trim(), overrideValue(override, equals));
+            set(values, override.substring(0, equals).trim(), overrideValue(override, equals),
+                    "--set");
         }
-        return resolve(raw, origin);
+        return new JobConfig(values);
     }
 
     private static Config parse(String hocon, String origin) {
@@ -64,16 +65,13 @@ public final class ConfigLoader {
         }
     }
 
-    private static JobConfig resolve(Map<String, Object> raw, String origin) {
-        Map<String, Object> values = new LinkedHashMap<>(JobConfig.defaults().asMap());
-        for (Map.Entry<String, Object> entry : raw.entrySet()) {
-            ConfigKey<?> key = ConfigKeys.byName(entry.getKey());
-            if (key == null) {
-                throw unknownKey(entry.getKey(), origin);
-            }
-            values.put(key.name(), key.parse(entry.getValue()));
+    private static void set(Map<String, Object> values, String name, Object raw,
+                            String origin) {
+        ConfigKey<?> key = ConfigKeys.byName(name);
+        if (key == null) {
+            throw unknownKey(name, origin);
         }
-        return new JobConfig(values);
+        values.put(key.name(), key.parse(raw));
     }
 
     private static ConfigException unknownKey(String name, String origin) {

@@ -29,7 +29,11 @@ final class Types {
             }
             return n.longValue();
         }
-        return Long.parseLong(text(raw).trim());
+        String text = text(raw).trim();
+        if (text.matches("-?[0-9]{19,}")) {
+            throw new ArithmeticException("too many digits");
+        }
+        return Long.parseLong(text);
     }
 
     private static boolean bool(Object raw) {

@@ -18,9 +18,24 @@ public record CsvLayout(boolean header, String labelColumn, int imageHeight, int
         implements Serializable {
 
     public static CsvLayout from(JobConfig config) {
+        int height = config.get(ConfigKeys.IMAGE_HEIGHT);
+        int width = config.get(ConfigKeys.IMAGE_WIDTH);
+        if ((height > 0) != (width > 0)) {
+            throw new com.sparkgan.config.ConfigException("Set both "
+                    + ConfigKeys.IMAGE_HEIGHT.name() + " and " + ConfigKeys.IMAGE_WIDTH.name()
+                    + " (now " + height + " and " + width + "), or neither.");
+        }
         return new CsvLayout(config.get(ConfigKeys.CSV_HEADER),
                 config.get(ConfigKeys.CSV_LABEL_COLUMN).trim(),
                 config.get(ConfigKeys.IMAGE_HEIGHT), config.get(ConfigKeys.IMAGE_WIDTH));
+    }
+
+    /** {@code config} with this layout's keys, so that it records the layout used. */
+    public JobConfig applyTo(JobConfig config) {
+        return config.with(ConfigKeys.CSV_HEADER, header)
+                .with(ConfigKeys.CSV_LABEL_COLUMN, labelColumn)
+                .with(ConfigKeys.IMAGE_HEIGHT, imageHeight)
+                .with(ConfigKeys.IMAGE_WIDTH, imageWidth);
     }
 
     public boolean isImage() {

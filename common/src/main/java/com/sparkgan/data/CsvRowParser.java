@@ -33,7 +33,7 @@ final class CsvRowParser implements Serializable {
     }
 
     Row parse(String line, long index) {
-        String[] cells = line.split(",", -1);
+        String[] cells = withoutByteOrderMark(line).split(",", -1);
         if (cells.length != columns.size()) {
             throw new DataFormatException("Data row " + (index + 1) + " of " + source + " has "
                     + cells.length + " columns, expected " + columns.size() + ".");
@@ -72,6 +72,11 @@ final class CsvRowParser implements Serializable {
                     + " has the label " + value + "; labels must be whole numbers from 0.");
         }
         return (int) value;
+    }
+
+    /** Editors on Windows start UTF-8 files with U+FEFF, which is not part of the data. */
+    static String withoutByteOrderMark(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
     List<String> featureColumns() {

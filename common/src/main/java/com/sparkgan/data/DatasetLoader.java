@@ -127,6 +127,12 @@ public final class DatasetLoader {
         }
         Scaling scaling = known != null ? requireWidth(known, header.itemSize(), images)
                 : Scaling.uniform(header.itemSize(), 0, 255);
+        long largestShard = (long) count / workers + 1;
+        if (largestShard * header.itemSize() > Integer.MAX_VALUE - 64) {
+            throw new DataFormatException(images + " declares " + header.count() + " images of "
+                    + header.itemSize() + " bytes, more than " + workers + " shards can hold "
+                    + "(2 GB each); set train.workers higher or check the file's header.");
+        }
         IdxShardReader reader = new IdxShardReader(images, labels, scaling,
                 new HadoopConf(hadoop));
         List<Integer> shardIds = IntStream.range(0, workers).boxed().toList();
@@ -156,7 +162,8 @@ public final class DatasetLoader {
         try (InputStream in = HadoopFiles.openMaybeGzipped(path, hadoop)) {
             return IdxHeader.read(in, dimensions, path.toString());
         } catch (IOException e) {
-            throw new StorageException("Cannot read " + path + ": " + e.getMessage() + ".", e);
+            throw new StorageException("Cannot read " + path + ": " + HadoopFiles.reason(e)
+                    + ".", e);
         }
     }
 
@@ -200,9 +207,11 @@ public final class DatasetLoader {
                     + " of data.image.height and data.image.width.");
         }
         String headerLine = layout.header() ? first : null;
+        String headerWithMark = "\uFEFF" + first;
         int limit = config.get(ConfigKeys.DATA_LIMIT);
         JavaRDD<CsvRowParser.Row> rows = lines
-                .filter(line -> !line.isBlank() && !line.equals(headerLine))
+                .filter(line -> !line.isBlank() && !line.equals(headerLine)
+                        && !(headerLine != null && line.equals(headerWithMark)))
                 .zipWithIndex()
                 .filter(pair -> limit == 0 || pair._2() < limit)
                 .map(pair -> parser.parse(pair._1(), pair._2()));
@@ -251,6 +260,7 @@ public final class DatasetLoader {
         try {
             Path file = HadoopFiles.fileSystem(path, hadoop).getFileStatus(path).isDirectory()
                     ? firstDataFile(path, hadoop) : path;
+            requireGzipWhenNamedSo(file, hadoop);
             try (InputStream in = HadoopFiles.openMaybeGzipped(file, hadoop);
                  BufferedReader reader = new BufferedReader(
                          new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -258,10 +268,25 @@ public final class DatasetLoader {
                 if (line == null || line.isBlank()) {
                     throw new DataFormatException(input + " is empty.");
                 }
-                return line;
+                return CsvRowParser.withoutByteOrderMark(line);
             }
         } catch (IOException e) {
-            throw new StorageException("Cannot read " + input + ": " + e.getMessage() + ".", e);
+            throw new StorageException("Cannot read " + input + ": " + HadoopFiles.reason(e)
+                    + ".", e);
+        }
+    }
+
+    /** Spark decompresses by file name, so a .gz file must really be gzip. */
+    private static void requireGzipWhenNamedSo(Path file, Configuration hadoop)
+            throws IOException {
+        if (!file.getName().endsWith(".gz")) {
+            return;
+        }
+        try (InputStream in = HadoopFiles.fileSystem(file, hadoop).open(file)) {
+            if (in.read() != 0x1f || in.read() != 0x8b) {
+                throw new DataFormatException(file + " is named .gz but is not gzip data; "
+                        + "rename it or compress it.");
+            }
         }
     }
 

@@ -25,9 +25,12 @@ public final class AtomicFolder implements AutoCloseable {
         this.fileSystem = fileSystem;
     }
 
-    /** Starts writing {@code target}; fails up front when the parent is not writable. */
+    /**
+     * Starts writing {@code target} in {@code .NAME.in-progress} beside it; a folder of that
+     * name left by a crashed writer is cleared first. One writer per target at a time.
+     */
     public static AtomicFolder begin(Path target, Configuration conf) {
-        return begin(target, conf, "." + target.getName() + ".staging-" + UUID.randomUUID());
+        return begin(target, conf, "." + target.getName() + ".in-progress");
     }
 
     /**
@@ -46,7 +49,7 @@ public final class AtomicFolder implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new StorageException("Cannot write under " + target.getParent() + ": "
-                    + e.getMessage() + ".", e);
+                    + HadoopFiles.reason(e) + ".", e);
         }
         return new AtomicFolder(target, staging, fs);
     }
@@ -83,7 +86,8 @@ public final class AtomicFolder implements AutoCloseable {
                 fileSystem.delete(old, true);
             }
         } catch (IOException e) {
-            throw new StorageException("Cannot publish " + target + ": " + e.getMessage() + ".",
+            throw new StorageException("Cannot publish " + target + ": "
+                    + HadoopFiles.reason(e) + ".",
                     e);
         }
     }

@@ -28,7 +28,7 @@ public final class HadoopFiles {
             return path.getFileSystem(conf);
         } catch (IOException e) {
             throw new StorageException("Cannot reach the file system of " + path + ": "
-                    + e.getMessage() + ".", e);
+                    + reason(e) + ".", e);
         }
     }
 
@@ -49,7 +49,7 @@ public final class HadoopFiles {
         try {
             return fileSystem(path, conf).exists(path);
         } catch (IOException e) {
-            throw new StorageException("Cannot reach " + path + ": " + firstLine(e) + ".", e);
+            throw new StorageException("Cannot reach " + path + ": " + reason(e) + ".", e);
         }
     }
 
@@ -68,12 +68,13 @@ public final class HadoopFiles {
             fs.create(probe, false).close();
             fs.delete(probe, false);
         } catch (IOException e) {
-            throw new StorageException("Cannot write to " + folder + ": " + firstLine(e) + ".",
+            throw new StorageException("Cannot write to " + folder + ": " + reason(e) + ".",
                     e);
         }
     }
 
-    private static String firstLine(IOException e) {
+    /** The first line of an error's message: Hadoop's often run on over many lines. */
+    public static String reason(Throwable e) {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
@@ -90,7 +91,7 @@ public final class HadoopFiles {
             throw new StorageException("The " + role + " " + path + " does not exist.", e);
         } catch (IOException e) {
             throw new StorageException("Cannot reach the " + role + " " + path + ": "
-                    + e.getMessage() + ".", e);
+                    + reason(e) + ".", e);
         }
     }
 
@@ -100,7 +101,7 @@ public final class HadoopFiles {
         } catch (FileNotFoundException e) {
             throw new StorageException("The file " + path + " does not exist.", e);
         } catch (IOException e) {
-            throw new StorageException("Cannot read " + path + ": " + e.getMessage() + ".", e);
+            throw new StorageException("Cannot read " + path + ": " + reason(e) + ".", e);
         }
     }
 
@@ -112,7 +113,7 @@ public final class HadoopFiles {
         try (FSDataOutputStream out = fileSystem(path, conf).create(path, true)) {
             out.write(bytes);
         } catch (IOException e) {
-            throw new StorageException("Cannot write " + path + ": " + e.getMessage() + ".", e);
+            throw new StorageException("Cannot write " + path + ": " + reason(e) + ".", e);
         }
     }
 
@@ -120,8 +121,11 @@ public final class HadoopFiles {
     public static void write(Path path, Configuration conf, StreamWriter writer) {
         try (OutputStream out = fileSystem(path, conf).create(path, true)) {
             writer.write(out);
-        } catch (IOException | UncheckedIOException e) {
-            throw new StorageException("Cannot write " + path + ": " + e.getMessage() + ".", e);
+        } catch (IOException e) {
+            throw new StorageException("Cannot write " + path + ": " + reason(e) + ".", e);
+        } catch (UncheckedIOException e) {
+            throw new StorageException("Cannot write " + path + ": "
+                    + reason(e.getCause()) + ".", e);
         }
     }
 
@@ -136,7 +140,7 @@ public final class HadoopFiles {
                 throw new StorageException("Cannot rename " + from + " to " + to + ".");
             }
         } catch (IOException e) {
-            throw new StorageException("Cannot replace " + to + ": " + e.getMessage() + ".", e);
+            throw new StorageException("Cannot replace " + to + ": " + reason(e) + ".", e);
         }
     }
 

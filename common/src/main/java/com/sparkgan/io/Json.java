@@ -36,7 +36,7 @@ public final class Json {
             return COMPACT.readValue(text, Map.class);
         } catch (JsonProcessingException e) {
             throw new StorageException(source + " is not valid JSON: "
-                    + e.getOriginalMessage() + ".", e);
+                    + HadoopFiles.reason(new RuntimeException(e.getOriginalMessage())) + ".", e);
         }
     }
 }

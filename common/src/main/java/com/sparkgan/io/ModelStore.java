@@ -40,7 +40,8 @@ public final class ModelStore {
         try (InputStream in = HadoopFiles.fileSystem(file, conf).open(file)) {
             return ModelSerializer.restoreMultiLayerNetwork(in, withUpdater);
         } catch (IOException | RuntimeException e) {
-            throw new StorageException("Cannot load the model " + file + ": " + e.getMessage()
+            throw new StorageException("Cannot load the model " + file + ": "
+                    + HadoopFiles.reason(e)
                     + ".", e);
         }
     }
@@ -63,7 +64,8 @@ public final class ModelStore {
             }
             return latest;
         } catch (IOException e) {
-            throw new StorageException("Cannot list " + folder + ": " + e.getMessage() + ".", e);
+            throw new StorageException("Cannot list " + folder + ": " + HadoopFiles.reason(e)
+                    + ".", e);
         }
     }
 
@@ -101,7 +103,7 @@ public final class ModelStore {
                     (String) json.get("source"));
         } catch (RuntimeException e) {
             throw new StorageException(file + " is not a SparkGAN dataset description: "
-                    + e.getMessage() + ".", e);
+                    + HadoopFiles.reason(e) + ".", e);
         }
     }
 

@@ -64,13 +64,15 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
     /** Every worker must be able to draw a full minibatch from its own shard. */
     private static void requireFullBatches(RealDataset data, int batch) {
         if (data.smallestShard() < batch) {
-            long fitting = Math.max(1, data.count() / batch);
+            long fitting = data.count() / batch;
+            String fewerWorkers = fitting >= 1 && fitting < data.workers()
+                    ? " or set " + ConfigKeys.WORKERS.name() + " to " + fitting + " or fewer" : "";
             throw new ConfigException("The " + data.count() + " examples of "
                     + data.spec().source() + " split into " + data.workers() + " shards of at "
                     + "least " + data.smallestShard() + ", fewer than the "
                     + ConfigKeys.BATCH_SIZE.name() + " of " + batch + "; lower "
-                    + ConfigKeys.BATCH_SIZE.name() + " to " + data.smallestShard()
-                    + " or set " + ConfigKeys.WORKERS.name() + " to " + fitting + " or fewer.");
+                    + ConfigKeys.BATCH_SIZE.name() + " to " + Math.max(1, data.smallestShard())
+                    + fewerWorkers + ".");
         }
     }
 

@@ -23,12 +23,25 @@ public final class ExitStatus {
     private ExitStatus() {
     }
 
+    /** A full disk or an exhausted quota, which Hadoop reports as FSError or IOException. */
+    private static boolean isFullStorage(Throwable t) {
+        String message = String.valueOf(t.getMessage());
+        return t instanceof org.apache.hadoop.fs.FSError
+                || t.getClass().getSimpleName().contains("QuotaExceeded")
+                || message.contains("No space left on device")
+                || message.contains("QuotaExceededException");
+    }
+
     /** The user-caused failure inside {@code error}'s causes (Spark wraps task errors). */
     static RuntimeException userError(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ConfigException || t instanceof DataFormatException
                     || t instanceof StorageException) {
                 return (RuntimeException) t;
+            }
+            if (isFullStorage(t)) {
+                return new StorageException("Cannot write the output: "
+                        + com.sparkgan.io.HadoopFiles.reason(t) + ".", t);
             }
             if (t.getCause() == t) {
                 break;

@@ -37,8 +37,9 @@ final class JobOptions {
         String text = base;
         String origin = "the defaults";
         if (config != null) {
-            text = text + "\n" + HadoopFiles.readText(HadoopFiles.path(config),
-                    new Configuration());
+            Configuration hadoop = new Configuration();
+            HadoopFiles.requireFile(HadoopFiles.path(config), hadoop, "configuration file");
+            text = text + "\n" + HadoopFiles.readText(HadoopFiles.path(config), hadoop);
             origin = config;
         }
         return ConfigLoader.load(text, origin, overrides);

@@ -22,8 +22,9 @@ final class JobSummary {
         return this;
     }
 
-    JobSummary training(List<RoundMetrics> rounds) {
-        fields.put("rounds", rounds.size());
+    JobSummary training(List<RoundMetrics> rounds, int lastRound) {
+        fields.put("rounds", lastRound);
+        fields.put("rounds_trained", rounds.size());
         if (rounds.isEmpty()) {
             return this;
         }
@@ -43,7 +44,8 @@ final class JobSummary {
         fields.put("status", exitStatus == ExitStatus.QUALITY_GATE ? "quality_gate_failed"
                 : "failed");
         fields.put("exit_status", exitStatus);
-        fields.put("error", error);
+        String firstLine = String.valueOf(error).split("\n", 2)[0];
+        fields.put("error", firstLine.length() > 500 ? firstLine.substring(0, 500) : firstLine);
         System.out.println(Json.line(fields));
         System.out.flush();
         return exitStatus;

@@ -36,7 +36,16 @@ public final class Main implements Runnable {
                 .setErr(err)
                 .setExecutionExceptionHandler(Main::handleFailure)
                 .setParameterExceptionHandler(Main::handleBadArguments);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (org.apache.hadoop.fs.FSError e) {
+            // Hadoop's local file system reports a full disk as an Error, which passes by
+            // the execution handler.
+            err.println("error: Cannot write the output: " + com.sparkgan.io.HadoopFiles
+                    .reason(e) + ".");
+            return JobSummary.failed(args.length > 0 ? args[0] : "sparkgan",
+                    ExitStatus.BAD_INPUT, String.valueOf(e.getMessage()));
+        }
     }
 
     @Override

@@ -65,32 +65,30 @@ final class PipelineCommand implements Callable<Integer> {
         JobConfig config = options.load("");
         List<QualityGate> gates = EvaluationJob.gates(config, failIf);
         StableRun stable = StableRun.of(options.out, runId, partition, ifExists);
-        if (stable == null) {
-            String out = options.outOrDefault("pipeline");
-            TrainingJob.checkOutput(RunLayout.of(out), options.overwrite,
-                    new org.apache.hadoop.conf.Configuration());
-            return runInto(config, gates, out, out);
-        }
         org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
-        if (stable.alreadyDone(hadoop)) {
+        if (stable != null && stable.alreadyDone(hadoop)) {
             new JobSummary("pipeline", stable.target().toString()).put("status", "skipped")
                     .print();
             return ExitStatus.SUCCESS;
         }
-        try (com.sparkgan.io.AtomicFolder folder = stable.begin(hadoop)) {
-            HadoopFiles.requireWritableFolder(folder.staging(), hadoop);
+        if (stable == null) {
+            TrainingJob.checkOutput(RunLayout.of(options.outOrDefault("pipeline")),
+                    options.overwrite, hadoop);
+        }
+        try (RunOutput output = stable != null ? RunOutput.staged(stable.target(), hadoop)
+                : RunOutput.replacing(options.outOrDefault("pipeline"), options.overwrite,
+                        hadoop)) {
             int status;
             try {
-                status = runInto(config, gates, folder.staging().toString(),
-                        stable.target().toString());
+                status = runInto(config, gates, output.writeTo(), output.published());
             } catch (com.sparkgan.evaluate.QualityGateException e) {
                 // A run below the quality bar must not replace the last good one.
-                folder.keepUnpublished();
+                output.keepUnpublished();
                 LOG.warn("The run failed its quality gates and was not published; it stays in "
-                        + "{} for inspection.", folder.staging());
+                        + "{} for inspection.", output.writeTo());
                 throw e;
             }
-            folder.commit(true);
+            output.publish();
             return status;
         }
     }
@@ -105,8 +103,10 @@ final class PipelineCommand implements Callable<Integer> {
             Map<String, Object> manifest = GenerationJob.run(spark, config,
                     result.networks().generator(), result.dataset(), layout,
                     layout.model().toString(), options.overwrite);
-            summary.training(result.rounds()).put("model", layout.model().toString())
-                    .put("synthetic", layout.synthetic().toString())
+            RunLayout visible = RunLayout.of(published);
+            result.summarize(summary);
+            summary.put("model", visible.model().toString())
+                    .put("synthetic", visible.synthetic().toString())
                     .put("synthetic_count", manifest.get("count"));
             if (evaluable(result.dataset(), manifest)) {
                 String images = EvaluationJob.syntheticImages(out, spark.hadoopConfiguration());
@@ -123,7 +123,7 @@ final class PipelineCommand implements Callable<Integer> {
                         + "and {} is not; the report shows the training curves only.", input);
                 new RunReport(layout, spark.hadoopConfiguration()).write(null, List.of());
             }
-            summary.put("report", layout.report().toString());
+            summary.put("report", visible.report().toString());
         }
         summary.print();
         return ExitStatus.SUCCESS;

@@ -22,6 +22,12 @@ final class SparkSessions {
         }
         // The per-round log line is the progress report; Spark's bar would interleave with it.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        return new JavaSparkContext(conf);
+        try {
+            return new JavaSparkContext(conf);
+        } catch (RuntimeException e) {
+            throw new com.sparkgan.config.ConfigException("Cannot start Spark with master "
+                    + conf.get("spark.master") + ": "
+                    + com.sparkgan.io.HadoopFiles.reason(e) + ".", e);
+        }
     }
 }

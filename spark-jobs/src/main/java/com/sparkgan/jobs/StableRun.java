@@ -52,9 +52,4 @@ record StableRun(Path target, String ifExists) {
         }
         return ifExists.equals("skip");
     }
-
-    /** The hidden folder the run is built in; a crashed attempt's leftovers are cleared. */
-    AtomicFolder begin(Configuration hadoop) {
-        return AtomicFolder.begin(target, hadoop, "." + target.getName() + ".in-progress");
-    }
 }

@@ -38,6 +38,10 @@ final class TrainCommand implements Callable<Integer> {
         JobConfig config = options.load(resume && com.sparkgan.io.HadoopFiles.exists(
                 layout.config(), hadoop) ? com.sparkgan.io.HadoopFiles.readText(layout.config(),
                 hadoop) : "");
+        if (resume && options.overwrite) {
+            throw new com.sparkgan.config.ConfigException("--resume continues a run and "
+                    + "--overwrite replaces it; give one of them.");
+        }
         if (resume) {
             TrainingJob.lastCheckpoint(layout, hadoop);
         } else {
@@ -46,9 +50,13 @@ final class TrainCommand implements Callable<Integer> {
         String data = input != null ? input
                 : resume ? TrainingJob.recordedInput(layout, hadoop) : EmbeddedDataset.DIGITS.uri();
         JobSummary summary = new JobSummary("train", out);
-        try (JavaSparkContext spark = SparkSessions.start("train", options.master)) {
-            TrainingJob.Result result = TrainingJob.run(spark, config, data, layout, resume);
-            summary.training(result.rounds()).put("model", layout.model().toString());
+        try (RunOutput output = resume ? RunOutput.direct(out, hadoop)
+                : RunOutput.replacing(out, options.overwrite, hadoop);
+             JavaSparkContext spark = SparkSessions.start("train", options.master)) {
+            TrainingJob.run(spark, config, data, RunLayout.of(output.writeTo()), resume)
+                    .summarize(summary);
+            output.publish();
+            summary.put("model", layout.model().toString());
         }
         summary.print();
         return ExitStatus.SUCCESS;

@@ -4,6 +4,7 @@ import com.sparkgan.config.ConfigException;
 import com.sparkgan.config.ConfigKeys;
 import com.sparkgan.config.JobConfig;
 import com.sparkgan.data.DatasetLoader;
+import com.sparkgan.data.EmbeddedDataset;
 import com.sparkgan.data.RealDataset;
 import com.sparkgan.io.HadoopFiles;
 import com.sparkgan.io.Json;
@@ -38,7 +39,10 @@ final class TrainingJob {
      * @param rounds each round's metrics
      */
     record Result(GanNetworks networks, com.sparkgan.data.DatasetSpec dataset,
-                  List<RoundMetrics> rounds) {
+                  List<RoundMetrics> rounds, int lastRound) {
+        void summarize(JobSummary summary) {
+            summary.training(rounds, lastRound);
+        }
     }
 
     private TrainingJob() {
@@ -62,12 +66,15 @@ final class TrainingJob {
                       boolean resume) {
         Configuration hadoop = spark.hadoopConfiguration();
         int checkpoint = resume ? lastCheckpoint(layout, hadoop) : 0;
-        HadoopFiles.writeText(layout.config(), hadoop, config.render());
-        HadoopFiles.writeText(runRecord(layout), hadoop, Json.pretty(Map.of("input", input)));
-        int workers = config.get(ConfigKeys.WORKERS) > 0 ? config.get(ConfigKeys.WORKERS)
+        JobConfig used = EmbeddedDataset.isEmbedded(input)
+                ? EmbeddedDataset.byUri(input).layout().applyTo(config) : config;
+        int workers = used.get(ConfigKeys.WORKERS) > 0 ? used.get(ConfigKeys.WORKERS)
                 : spark.defaultParallelism();
-        RealDataset data = new DatasetLoader(spark, config).load(input, workers);
-        GanArchitecture architecture = Architectures.from(config, data.spec());
+        RealDataset data = new DatasetLoader(spark, used).load(input, workers);
+        GanArchitecture architecture = Architectures.from(used, data.spec());
+        // Written once the input has proved readable, so a failed start leaves no stub run.
+        HadoopFiles.writeText(layout.config(), hadoop, used.render());
+        HadoopFiles.writeText(runRecord(layout), hadoop, Json.pretty(Map.of("input", input)));
         long seed = config.get(ConfigKeys.SEED);
         GanNetworks networks = checkpoint > 0
                 ? restore(architecture, layout.checkpoint(checkpoint), hadoop)
@@ -87,7 +94,8 @@ final class TrainingJob {
                             config.get(ConfigKeys.CHECKPOINT_EVERY),
                             config.get(ConfigKeys.SAMPLE_EVERY),
                             config.get(ConfigKeys.SAMPLE_GRID_SIZE), seed));
-            return new Result(networks, data.spec(), loop.run(checkpoint + 1));
+            return new Result(networks, data.spec(), loop.run(checkpoint + 1),
+                    settings.rounds());
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.HdfsConstants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,38 @@ class HdfsPipelineTest {
         String manifest = new String(fs.open(new Path(out, "synthetic/manifest.json"))
                 .readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(manifest.contains("\"count\" : 123"), manifest);
+    }
+
+    @Test
+    void aCheckpointWriteFailingHalfWayLeavesThePreviousOneIntact() throws IOException {
+        String out = hdfs.uri() + "/runs/quota";
+        StringWriter errors = new StringWriter();
+        assertEquals(0, run(errors, "train", "--out", out, "--master", "local[2]",
+                "--set", "train.rounds=2"), errors.toString());
+        Path checkpoints = new Path(out, "checkpoints");
+        Path previous = new Path(checkpoints, "round-000002");
+        long entries = fs.getContentSummary(checkpoints).getFileCount()
+                + fs.getContentSummary(checkpoints).getDirectoryCount();
+        // Room for the next checkpoint's folder and two of its files, not for the rest.
+        DistributedFileSystem dfs = (DistributedFileSystem) fs;
+        dfs.setQuota(checkpoints, entries + 3, HdfsConstants.QUOTA_DONT_SET);
+        StringWriter failure = new StringWriter();
+        int status = run(failure, "train", "--resume", "--out", out, "--master", "local[2]",
+                "--set", "train.rounds=4", "--set", "train.checkpoint-every=2");
+        assertEquals(2, status, failure.toString());
+        assertTrue(failure.toString().startsWith("error: Cannot write"), failure.toString());
+        assertTrue(!fs.exists(new Path(checkpoints, "round-000004")),
+                "no half-written checkpoint is visible");
+        for (String file : new String[] {"generator.zip", "discriminator.zip",
+            "adversarial.zip", "dataset.json", "state.json", "_SUCCESS"}) {
+            assertTrue(fs.isFile(new Path(previous, file)), file);
+        }
+        ModelStore.loadNetwork(new Path(previous, "adversarial.zip"), new Configuration(),
+                true);
+        dfs.setQuota(checkpoints, HdfsConstants.QUOTA_RESET, HdfsConstants.QUOTA_DONT_SET);
+        assertEquals(0, run(failure, "train", "--resume", "--out", out, "--master",
+                "local[2]", "--set", "train.rounds=4"), failure.toString());
+        assertTrue(fs.isFile(new Path(checkpoints, "round-000004/_SUCCESS")));
     }
 
     @Test

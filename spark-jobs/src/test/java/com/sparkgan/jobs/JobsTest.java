@@ -196,7 +196,7 @@ class JobsTest {
         Outcome outcome = run(SMALL, "train", "--out", dir.resolve("typo").toString(),
                 "--set", "train.batchsize=8");
         assertEquals(2, outcome.status());
-        assertEquals("error: Unknown configuration key 'train.batchsize' in the defaults; did "
+        assertEquals("error: Unknown configuration key 'train.batchsize' in --set; did "
                 + "you mean 'train.batch-size-per-worker'?", outcome.errors().trim());
         assertFalse(Files.exists(dir.resolve("typo")));
     }
