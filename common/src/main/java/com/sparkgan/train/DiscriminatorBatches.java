@@ -58,7 +58,10 @@ final class DiscriminatorBatches
         List<DataSet> batches = new ArrayList<>();
         for (int step = 0; step < settings.discriminatorStepsPerRound(); step++) {
             INDArray realRows = Nd4j.create(real.next(b), new long[] {b, real.width()}, 'c');
-            INDArray fakeRows = g.output(noise.draw(b, noiseRandom), false)
+            // Training mode: batch normalisation uses this minibatch's statistics, as in the
+            // generator phase, so the discriminator learns from the fakes the generator is
+            // being trained to make, not from ones shaped by lagging running averages.
+            INDArray fakeRows = g.output(noise.draw(b, noiseRandom), true)
                     .reshape('c', b, real.width());
             if (step == 0) {
                 probe.measure(discriminator.value(), realRows, fakeRows);

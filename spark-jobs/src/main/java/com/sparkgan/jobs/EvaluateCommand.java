@@ -4,7 +4,6 @@ import com.sparkgan.config.JobConfig;
 import com.sparkgan.evaluate.QualityGate;
 import com.sparkgan.io.HadoopFiles;
 import com.sparkgan.io.RunLayout;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,6 +21,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     JobOptions options;
 
+    @Mixin
+    EvaluationOptions evaluation;
+
     @Option(names = "--real", paramLabel = "URI", required = true,
             description = "the real training data (labelled images)")
     String real;
@@ -30,31 +32,19 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "a run folder, its synthetic/ folder, or an IDX images file")
     String synthetic;
 
-    @Option(names = "--real-test", paramLabel = "URI",
-            description = "real held-out data; default: every other real example")
-    String realTest;
-
-    @Option(names = "--feature-model", paramLabel = "URI",
-            description = "feature classifier file: loaded when it exists, else trained and "
-                    + "saved there")
-    String featureModel;
-
-    @Option(names = "--fail-if", paramLabel = "CONDITION",
-            description = "quality gate such as \"fid > 40\"; exit 3 when it holds; repeatable")
-    List<String> failIf = new ArrayList<>();
-
     @Override
     public Integer call() {
         Configuration hadoop = new Configuration();
         JobConfig config = options.load("");
-        List<QualityGate> gates = EvaluationJob.gates(config, failIf);
+        List<QualityGate> gates = EvaluationJob.gates(config, evaluation.failIf);
         String images = EvaluationJob.syntheticImages(synthetic, hadoop);
         String out = options.out != null ? options.out : runFolderOf(synthetic, hadoop);
         RunLayout layout = RunLayout.of(out);
         JobSummary summary = new JobSummary("evaluate", out);
         try (JavaSparkContext spark = SparkSessions.start("evaluate", options.master)) {
             Map<String, Object> metrics = EvaluationJob.run(spark, config,
-                    new EvaluationJob.Inputs(real, realTest, images, featureModel), layout,
+                    new EvaluationJob.Inputs(real, evaluation.realTest, images,
+                            evaluation.featureModel), layout,
                     gates);
             summary.put("report", layout.report().toString()).put("metrics", metrics);
         }

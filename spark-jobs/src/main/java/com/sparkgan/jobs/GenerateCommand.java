@@ -38,17 +38,14 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         Configuration hadoop = new Configuration();
         Path modelFolder = modelFolder(hadoop);
-        Path runConfig = new Path(modelFolder.getParent(), "config.conf");
-        Path checkpointRunConfig = new Path(modelFolder.getParent().getParent(), "config.conf");
+        Path runConfig = new Path(runFolderOf(modelFolder), "config.conf");
         String base = HadoopFiles.exists(runConfig, hadoop)
-                ? HadoopFiles.readText(runConfig, hadoop)
-                : HadoopFiles.exists(checkpointRunConfig, hadoop)
-                ? HadoopFiles.readText(checkpointRunConfig, hadoop) : "";
+                ? HadoopFiles.readText(runConfig, hadoop) : "";
         JobConfig config = options.load(base);
         if (count != null) {
             config = config.with(ConfigKeys.GENERATE_COUNT, count);
         }
-        String out = options.out != null ? options.out : modelFolder.getParent().toString();
+        String out = options.out != null ? options.out : runFolderOf(modelFolder).toString();
         RunLayout layout = RunLayout.of(out);
         MultiLayerNetwork generator = ModelStore.loadNetwork(
                 new Path(modelFolder, ModelStore.GENERATOR), hadoop, false);
@@ -65,6 +62,13 @@ final class GenerateCommand implements Callable<Integer> {
         }
         summary.print();
         return ExitStatus.SUCCESS;
+    }
+
+    /** The run a model folder belongs to: model/ and checkpoints/round-N/ sit inside it. */
+    private static Path runFolderOf(Path modelFolder) {
+        Path parent = modelFolder.getParent();
+        return parent.getName().equals("checkpoints") && parent.getParent() != null
+                ? parent.getParent() : parent;
     }
 
     /** The folder holding generator.zip: the URI itself or its model/ subfolder. */

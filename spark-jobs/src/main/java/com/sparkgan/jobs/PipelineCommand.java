@@ -8,7 +8,6 @@ import com.sparkgan.generate.SyntheticFormat;
 import com.sparkgan.io.HadoopFiles;
 import com.sparkgan.io.RunLayout;
 import com.sparkgan.report.RunReport;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,24 +27,13 @@ final class PipelineCommand implements Callable<Integer> {
     @Mixin
     JobOptions options;
 
+    @Mixin
+    EvaluationOptions evaluation;
+
     @Option(names = "--input", paramLabel = "URI",
             description = "real data: IDX images, CSV file or folder, or embedded:digits "
                     + "(default)")
     String input = EmbeddedDataset.DIGITS.uri();
-
-    @Option(names = "--real-test", paramLabel = "URI",
-            description = "real held-out data for the evaluation; default: every other "
-                    + "real example")
-    String realTest;
-
-    @Option(names = "--feature-model", paramLabel = "URI",
-            description = "feature classifier file: loaded when it exists, else trained and "
-                    + "saved there")
-    String featureModel;
-
-    @Option(names = "--fail-if", paramLabel = "CONDITION",
-            description = "quality gate such as \"fid > 40\"; exit 3 when it holds; repeatable")
-    List<String> failIf = new ArrayList<>();
 
     @Option(names = "--run-id", paramLabel = "ID",
             description = "write the run to --out/ID (default --out: runs), atomically")
@@ -63,7 +51,7 @@ final class PipelineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobConfig config = options.load("");
-        List<QualityGate> gates = EvaluationJob.gates(config, failIf);
+        List<QualityGate> gates = EvaluationJob.gates(config, evaluation.failIf);
         StableRun stable = StableRun.of(options.out, runId, partition, ifExists);
         org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
         if (stable != null && stable.alreadyDone(hadoop)) {
@@ -71,13 +59,12 @@ final class PipelineCommand implements Callable<Integer> {
                     .print();
             return ExitStatus.SUCCESS;
         }
+        String out = options.outOrDefault("pipeline");
         if (stable == null) {
-            TrainingJob.checkOutput(RunLayout.of(options.outOrDefault("pipeline")),
-                    options.overwrite, hadoop);
+            TrainingJob.checkOutput(RunLayout.of(out), options.overwrite, hadoop);
         }
         try (RunOutput output = stable != null ? RunOutput.staged(stable.target(), hadoop)
-                : RunOutput.replacing(options.outOrDefault("pipeline"), options.overwrite,
-                        hadoop)) {
+                : RunOutput.replacing(out, options.overwrite, hadoop)) {
             int status;
             try {
                 status = runInto(config, gates, output.writeTo(), output.published());
@@ -100,10 +87,10 @@ final class PipelineCommand implements Callable<Integer> {
         JobSummary summary = new JobSummary("pipeline", published);
         try (JavaSparkContext spark = SparkSessions.start("pipeline", options.master)) {
             TrainingJob.Result result = TrainingJob.run(spark, config, input, layout, false);
+            RunLayout visible = RunLayout.of(published);
             Map<String, Object> manifest = GenerationJob.run(spark, config,
                     result.networks().generator(), result.dataset(), layout,
-                    layout.model().toString(), options.overwrite);
-            RunLayout visible = RunLayout.of(published);
+                    visible.model().toString(), options.overwrite);
             result.summarize(summary);
             summary.put("model", visible.model().toString())
                     .put("synthetic", visible.synthetic().toString())
@@ -111,7 +98,8 @@ final class PipelineCommand implements Callable<Integer> {
             if (evaluable(result.dataset(), manifest)) {
                 String images = EvaluationJob.syntheticImages(out, spark.hadoopConfiguration());
                 Map<String, Object> metrics = EvaluationJob.run(spark, config,
-                        new EvaluationJob.Inputs(input, realTest, images, featureModel),
+                        new EvaluationJob.Inputs(input, evaluation.realTest, images,
+                                evaluation.featureModel),
                         layout, gates);
                 summary.put("metrics", metrics);
             } else if (!gates.isEmpty()) {
