@@ -49,6 +49,10 @@ class ConfigLoaderTest {
         DEFAULTS.put("generate.partitions", 0);
         DEFAULTS.put("generate.format", "auto");
         DEFAULTS.put("generate.compress", true);
+        DEFAULTS.put("evaluate.samples", 2000);
+        DEFAULTS.put("evaluate.memorisation-reference", 10_000);
+        DEFAULTS.put("evaluate.classifier-steps", 1000);
+        DEFAULTS.put("evaluate.gates", List.of());
     }
 
     @Test
