@@ -49,10 +49,17 @@ public final class RunReport {
 
     private final RunLayout layout;
     private final Configuration hadoop;
+    private final String published;
 
-    public RunReport(RunLayout layout, Configuration hadoop) {
+    /**
+     * @param layout the run folder written now
+     * @param published the folder's name as readers will see it (a run built in a hidden
+     *                  folder is published under another name)
+     */
+    public RunReport(RunLayout layout, Configuration hadoop, String published) {
         this.layout = layout;
         this.hadoop = hadoop;
+        this.published = published;
     }
 
     /** Writes {@code report/}; {@code metrics} may be null when nothing was evaluated. */
@@ -99,7 +106,7 @@ public final class RunReport {
                 + "pre{background:#f5f5f5;padding:1em;overflow:auto}"
                 + ".fail{color:#b00;font-weight:bold}img{max-width:100%}</style></head><body>\n");
         h.append("<h1>SparkGAN run report</h1>\n<p>Run folder: <code>")
-                .append(escape(layout.root().toString())).append("</code></p>\n");
+                .append(escape(published)).append("</code></p>\n");
         summary(h, rounds);
         if (metrics != null) {
             metricTable(h, metrics);
@@ -107,9 +114,18 @@ public final class RunReport {
         for (String failure : gateFailures) {
             h.append("<p class=\"fail\">").append(escape(failure)).append("</p>\n");
         }
-        h.append("<h2>Training curves</h2>\n").append(image(losses)).append(image(outputs));
-        h.append("<h2>Samples over rounds</h2>\n");
-        for (FileStatus grid : sampleGrids()) {
+        if (rounds.isEmpty()) {
+            h.append("<p>This folder holds no training metrics (metrics.jsonl), so there are "
+                    + "no training curves.</p>\n");
+        } else {
+            h.append("<h2>Training curves</h2>\n").append(image(losses))
+                    .append(image(outputs));
+        }
+        List<FileStatus> grids = sampleGrids();
+        if (!grids.isEmpty()) {
+            h.append("<h2>Samples over rounds</h2>\n");
+        }
+        for (FileStatus grid : grids) {
             h.append("<figure style=\"display:inline-block;margin:6px\">")
                     .append(image(read(grid.getPath()))).append("<figcaption>")
                     .append(escape(grid.getPath().getName())).append("</figcaption></figure>\n");

@@ -40,12 +40,16 @@ final class EvaluateCommand implements Callable<Integer> {
         String images = EvaluationJob.syntheticImages(synthetic, hadoop);
         String out = options.out != null ? options.out : runFolderOf(synthetic, hadoop);
         RunLayout layout = RunLayout.of(out);
+        if (!options.overwrite && HadoopFiles.exists(layout.report(), hadoop)) {
+            throw new com.sparkgan.io.StorageException(layout.report() + " already exists; "
+                    + "pass --overwrite to replace it, or choose another --out.");
+        }
+        HadoopFiles.requireWritableFolder(layout.root(), hadoop);
         JobSummary summary = new JobSummary("evaluate", out);
         try (JavaSparkContext spark = SparkSessions.start("evaluate", options.master)) {
             Map<String, Object> metrics = EvaluationJob.run(spark, config,
                     new EvaluationJob.Inputs(real, evaluation.realTest, images,
-                            evaluation.featureModel), layout,
-                    gates);
+                            evaluation.featureModel), layout, out, gates);
             summary.put("report", layout.report().toString()).put("metrics", metrics);
         }
         summary.print();

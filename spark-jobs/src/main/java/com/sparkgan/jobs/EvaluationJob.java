@@ -78,7 +78,8 @@ final class EvaluationJob {
 
     /** Evaluates, writes the report into {@code layout}, and fails when a gate holds. */
     static Map<String, Object> run(JavaSparkContext spark, JobConfig config, Inputs inputs,
-                                   RunLayout layout, List<QualityGate> gates) {
+                                   RunLayout layout, String published,
+                                   List<QualityGate> gates) {
         Configuration hadoop = spark.hadoopConfiguration();
         int workers = config.get(ConfigKeys.WORKERS) > 0 ? config.get(ConfigKeys.WORKERS)
                 : spark.defaultParallelism();
@@ -87,6 +88,10 @@ final class EvaluationJob {
         requireLabelledImages(real);
         RealDataset realTest = inputs.realTest() == null ? null
                 : loader.load(inputs.realTest(), workers, real.spec().scaling());
+        if (realTest != null && !realTest.spec().hasLabels()) {
+            throw new ConfigException("The held-out data " + inputs.realTest() + " have no "
+                    + "labels, which the classifier's accuracy needs; give its labels file.");
+        }
         RealDataset synthetic = loader.load(inputs.synthetic(), workers, real.spec().scaling());
         ImageEvaluation evaluation = new ImageEvaluation(spark, EvaluationSettings.from(config));
         ImageEvaluation.RealSplit split = ImageEvaluation.RealSplit.of(real, realTest);
@@ -94,16 +99,21 @@ final class EvaluationJob {
         Map<String, Object> metrics = evaluation.evaluate(split, synthetic, classifier);
         List<String> failures = new ArrayList<>();
         for (QualityGate gate : gates) {
+            if (!metrics.containsKey(gate.metric())) {
+                throw new ConfigException("The quality gate '" + gate + "' names "
+                        + gate.metric() + ", which this evaluation did not compute (it needs "
+                        + "labelled synthetic data); remove the gate.");
+            }
             if (gate.fails(metrics)) {
                 failures.add(gate.failure(metrics));
             }
         }
-        Path report = new RunReport(layout, hadoop).write(metrics, failures);
-        LOG.info("Evaluation: fid={} (floor {}), coverage={}/{}, precision={}, recall={}, "
-                        + "memorisation={}; report {}", metrics.get("fid"),
-                metrics.get("fid_floor"), metrics.get("coverage"), metrics.get("classes"),
-                metrics.get("precision"), metrics.get("recall"), metrics.get("memorisation"),
-                report);
+        Path report = new RunReport(layout, hadoop, published).write(metrics, failures);
+        LOG.info(String.format(java.util.Locale.ROOT, "Evaluation: fid=%.4g (floor %.4g), "
+                        + "coverage=%s/%s, precision=%.3f, recall=%.3f, memorisation=%.3f; "
+                        + "report %s", metrics.get("fid"), metrics.get("fid_floor"),
+                metrics.get("coverage"), metrics.get("classes"), metrics.get("precision"),
+                metrics.get("recall"), metrics.get("memorisation"), report));
         real.release();
         synthetic.release();
         if (realTest != null) {
@@ -131,6 +141,12 @@ final class EvaluationJob {
             Path file = HadoopFiles.path(inputs.featureModel());
             if (HadoopFiles.exists(file, hadoop)) {
                 MultiLayerNetwork loaded = ModelStore.loadNetwork(file, hadoop, false);
+                int classes = split.training().spec().classCount();
+                if (loaded.getnLayers() != 3 || loaded.layerSize(2) != classes) {
+                    throw new ConfigException("The feature model " + file + " is not a "
+                            + "SparkGAN feature classifier of " + classes + " classes; name "
+                            + "another --feature-model.");
+                }
                 if (loaded.layerInputSize(0) != split.training().spec().featureCount()) {
                     throw new ConfigException("The feature model " + file + " reads "
                             + loaded.layerInputSize(0) + " values, but the data have "

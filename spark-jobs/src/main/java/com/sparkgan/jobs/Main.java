@@ -56,9 +56,9 @@ public final class Main implements Runnable {
 
     private static int handleBadArguments(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("error: " + e.getMessage());
-        err.println("Run with --help for the options.");
-        return ExitStatus.BAD_INPUT;
+        err.println("error: " + e.getMessage() + " (see --help)");
+        return JobSummary.failed(e.getCommandLine().getCommandName(), ExitStatus.BAD_INPUT,
+                e.getMessage());
     }
 
     private static int handleFailure(Exception e, CommandLine commandLine,

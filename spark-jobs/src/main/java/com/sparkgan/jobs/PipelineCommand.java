@@ -46,7 +46,7 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--if-exists", paramLabel = "ACTION",
             description = "when the --run-id or --partition folder is complete already: skip "
                     + "(default, do nothing), replace (atomically) or fail")
-    String ifExists = "skip";
+    String ifExists;
 
     @Override
     public Integer call() {
@@ -100,7 +100,7 @@ final class PipelineCommand implements Callable<Integer> {
                 Map<String, Object> metrics = EvaluationJob.run(spark, config,
                         new EvaluationJob.Inputs(input, evaluation.realTest, images,
                                 evaluation.featureModel),
-                        layout, gates);
+                        layout, published, gates);
                 summary.put("metrics", metrics);
             } else if (!gates.isEmpty()) {
                 throw new com.sparkgan.config.ConfigException("Quality gates need the "
@@ -109,7 +109,8 @@ final class PipelineCommand implements Callable<Integer> {
             } else {
                 LOG.warn("Skipping the evaluation: it needs labelled images written as IDX, "
                         + "and {} is not; the report shows the training curves only.", input);
-                new RunReport(layout, spark.hadoopConfiguration()).write(null, List.of());
+                new RunReport(layout, spark.hadoopConfiguration(), published).write(null,
+                        List.of());
             }
             summary.put("report", visible.report().toString());
         }

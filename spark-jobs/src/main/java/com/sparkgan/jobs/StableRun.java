@@ -23,8 +23,13 @@ record StableRun(Path target, String ifExists) {
     /** The stable run the options describe, or null when they name none. */
     static StableRun of(String out, String runId, String partition, String ifExists) {
         if (runId == null && partition == null) {
+            if (ifExists != null) {
+                throw new ConfigException("--if-exists applies to --run-id and --partition "
+                        + "runs; give one of them, or use --overwrite.");
+            }
             return null;
         }
+        ifExists = ifExists == null ? "skip" : ifExists;
         if (runId != null && partition != null) {
             throw new ConfigException("Give --run-id or --partition, not both.");
         }
@@ -44,6 +49,11 @@ record StableRun(Path target, String ifExists) {
     /** Whether a complete run is there and should be left alone. */
     boolean alreadyDone(Configuration hadoop) {
         if (!AtomicFolder.isComplete(target, hadoop)) {
+            if (com.sparkgan.io.HadoopFiles.exists(target, hadoop)
+                    && !ifExists.equals("replace")) {
+                throw new StorageException(target + " exists but holds no complete run (no "
+                        + "_SUCCESS); move it away or pass --if-exists replace.");
+            }
             return false;
         }
         if (ifExists.equals("fail")) {

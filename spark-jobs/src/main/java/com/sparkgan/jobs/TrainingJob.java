@@ -74,10 +74,16 @@ final class TrainingJob {
         GanArchitecture architecture = Architectures.from(used, data.spec());
         // Written once the input has proved readable, so a failed start leaves no stub run.
         HadoopFiles.writeText(layout.config(), hadoop, used.render());
-        HadoopFiles.writeText(runRecord(layout), hadoop, Json.pretty(Map.of("input", input)));
+        HadoopFiles.writeText(runRecord(layout), hadoop, Json.pretty(Map.of("input",
+                qualified(input, hadoop))));
         long seed = config.get(ConfigKeys.SEED);
+        if (checkpoint > used.get(ConfigKeys.ROUNDS)) {
+            throw new ConfigException(ConfigKeys.ROUNDS.name() + " = "
+                    + used.get(ConfigKeys.ROUNDS) + " is below the last checkpoint's round "
+                    + checkpoint + "; set it to " + checkpoint + " or more to resume.");
+        }
         GanNetworks networks = checkpoint > 0
-                ? restore(architecture, layout.checkpoint(checkpoint), hadoop)
+                ? restore(architecture, layout.checkpoint(checkpoint), hadoop, used, seed)
                 : GanNetworks.create(architecture, Architectures.generatorUpdater(config),
                         Architectures.discriminatorUpdater(config), seed);
         LOG.info("Training a {} GAN: generator {} parameters, discriminator {} parameters, "
@@ -109,6 +115,15 @@ final class TrainingJob {
         return checkpoint;
     }
 
+    /** An input URI that names the same data from any working directory. */
+    private static String qualified(String input, Configuration hadoop) {
+        if (EmbeddedDataset.isEmbedded(input)) {
+            return input;
+        }
+        Path path = HadoopFiles.path(input);
+        return HadoopFiles.fileSystem(path, hadoop).makeQualified(path).toString();
+    }
+
     private static Path runRecord(RunLayout layout) {
         return new Path(layout.root(), "run.json");
     }
@@ -125,7 +140,7 @@ final class TrainingJob {
     }
 
     private static GanNetworks restore(GanArchitecture architecture, Path checkpoint,
-                                       Configuration hadoop) {
+                                       Configuration hadoop, JobConfig config, long seed) {
         LOG.info("Resuming from {}", checkpoint);
         GanNetworks restored = GanNetworks.restore(architecture,
                 ModelStore.loadNetwork(new Path(checkpoint, ModelStore.GENERATOR), hadoop, false),
@@ -138,6 +153,16 @@ final class TrainingJob {
                     + restored.generator().layerInputSize(0) + ", not the configured "
                     + ConfigKeys.LATENT_SIZE.name() + " of " + architecture.latentSize()
                     + "; resume with the run's own model settings.");
+        }
+        GanNetworks configured = GanNetworks.create(architecture,
+                Architectures.generatorUpdater(config), Architectures.discriminatorUpdater(config),
+                seed);
+        if (configured.generator().numParams() != restored.generator().numParams()
+                || configured.discriminator().numParams()
+                != restored.discriminator().numParams()) {
+            throw new ConfigException("The checkpoint's networks do not match the configured "
+                    + architecture.name() + " for this input (model.* settings or the input's "
+                    + "shape changed); resume with the run's own model settings and input.");
         }
         return restored;
     }

@@ -70,7 +70,8 @@ class JobsTest {
     @Order(4)
     void aFailingQualityGateExitsWithStatusThreeAndNamesTheMetric() {
         Outcome outcome = run(SMALL, "evaluate", "--real", "embedded:digits", "--synthetic",
-                run().toString(), "--fail-if", "fid > 0.0001", "--fail-if", "coverage < 0");
+                run().toString(), "--fail-if", "fid > 0.0001", "--fail-if", "coverage < 0",
+                "--overwrite");
         assertEquals(3, outcome.status(), outcome.errors());
         assertTrue(outcome.errors().matches("(?s).*error: Quality gate failed: fid = [0-9.e+]+ "
                 + "> 0.0001\\..*"), outcome.errors());
@@ -83,12 +84,54 @@ class JobsTest {
         Path model = dir.resolve("feature-model.zip");
         Outcome outcome = run(SMALL, "evaluate", "--real", "embedded:digits", "--synthetic",
                 run().resolve("synthetic").toString(), "--feature-model", model.toString(),
-                "--fail-if", "fid > 100000");
+                "--fail-if", "fid > 100000", "--overwrite");
         assertEquals(0, outcome.status(), outcome.errors());
         assertTrue(Files.isRegularFile(model), "the feature classifier is saved for reuse");
         Outcome reused = run(SMALL, "evaluate", "--real", "embedded:digits", "--synthetic",
-                run().toString(), "--feature-model", model.toString());
+                run().toString(), "--feature-model", model.toString(), "--overwrite");
         assertEquals(0, reused.status(), reused.errors());
+    }
+
+    @Test
+    @Order(6)
+    void evaluateKeepsAnExistingReportAndRefusesGatesOnMetricsItCannotCompute()
+            throws IOException {
+        String before = Files.readString(run().resolve("report/metrics.json"));
+        Outcome kept = run(SMALL, "evaluate", "--real", "embedded:digits", "--synthetic",
+                run().toString());
+        assertEquals(2, kept.status(), kept.errors());
+        assertTrue(kept.errors().contains("report already exists"), kept.errors());
+        assertEquals(before, Files.readString(run().resolve("report/metrics.json")));
+        Outcome absent = run(SMALL, "evaluate", "--real", "embedded:digits", "--synthetic",
+                run().toString(), "--out", dir.resolve("elsewhere").toString(),
+                "--fail-if", "tstr_accuracy < 0.5");
+        assertEquals(2, absent.status(), absent.errors());
+        assertTrue(absent.errors().contains("did not compute"), absent.errors());
+    }
+
+    @Test
+    @Order(7)
+    void resumeRefusesChangedNetworksAndFewerRounds() {
+        Outcome changed = run(SMALL, "train", "--resume", "--out", run().toString(),
+                "--set", "train.rounds=6", "--set", "model.mlp.generator-layers=[16]");
+        assertEquals(2, changed.status(), changed.errors());
+        assertTrue(changed.errors().contains("do not match"), changed.errors());
+        Outcome fewer = run(List.of("--master", "local[2]"), "train", "--resume", "--out",
+                run().toString(), "--set", "train.rounds=2");
+        assertEquals(2, fewer.status(), fewer.errors());
+        assertTrue(fewer.errors().contains("below the last checkpoint's round 4"),
+                fewer.errors());
+    }
+
+    @Test
+    void aScheduledRunNeverDeletesAFolderThatIsNotACompleteRun() throws IOException {
+        Path base = dir.resolve("sched");
+        Path day = Files.createDirectories(base.resolve("today"));
+        Files.writeString(day.resolve("keep.txt"), "mine");
+        Outcome outcome = run(SMALL, "pipeline", "--out", base.toString(), "--run-id", "today");
+        assertEquals(2, outcome.status(), outcome.errors());
+        assertTrue(outcome.errors().contains("holds no complete run"), outcome.errors());
+        assertEquals("mine", Files.readString(day.resolve("keep.txt")));
     }
 
     @Test
