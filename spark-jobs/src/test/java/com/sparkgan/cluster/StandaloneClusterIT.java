@@ -60,8 +60,8 @@ class StandaloneClusterIT {
         List<String> command = new ArrayList<>(List.of("bash", "../submit/standalone.sh",
                 cluster.master(), "pipeline", "--config", "../conf/digits-mlp.conf",
                 "--input", input, "--out", out,
-                "--set", "train.rounds=12", "--set", "train.workers=2",
-                "--set", "train.checkpoint-every=4", "--set", "train.sample-every=6",
+                "--set", "train.rounds=30", "--set", "train.workers=2",
+                "--set", "train.checkpoint-every=10", "--set", "train.sample-every=10",
                 "--set", "generate.count=400", "--set", "evaluate.classifier-steps=30",
                 "--set", "evaluate.samples=100"));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -93,12 +93,12 @@ class StandaloneClusterIT {
                 "synthetic/images-idx3-ubyte.gz")))) {
             assertArrayEquals(new int[] {400, 8, 8}, IdxHeader.read(in, 3, "hdfs").dimensions());
         }
-        assertTrue(Files.readString(cleanLog).contains("round 12/12"));
+        assertTrue(Files.readString(cleanLog).contains("round 30/30"));
 
         String faulty = hdfs.uri() + "/runs/faulty";
         Path faultyLog = dir.resolve("faulty.log");
         Process second = submit(faulty, faultyLog);
-        StandaloneCluster.waitFor(faultyLog, "round 5/12", Duration.ofMinutes(4));
+        StandaloneCluster.waitFor(faultyLog, "round 5/30", Duration.ofMinutes(4));
         ProcessHandle executor = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("")
                         .contains("CoarseGrainedExecutorBackend"))
