@@ -66,7 +66,7 @@ public final class ConfigKeys {
             0.2, 0.0, 1.0, "negative slope of the discriminator's LeakyReLU activations");
 
     // ---- training
-    public static final ConfigKey<Integer> ROUNDS = integer("train.rounds", 200, 1, 10_000_000,
+    public static final ConfigKey<Integer> ROUNDS = integer("train.rounds", 600, 1, 10_000_000,
             "training rounds; a round is one discriminator phase and one generator phase");
     public static final ConfigKey<Integer> WORKERS = integer("train.workers", 0, 0, 100_000,
             "data shards and parallel workers (0: Spark's default parallelism, one per core)");

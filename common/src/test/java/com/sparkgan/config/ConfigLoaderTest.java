@@ -30,7 +30,7 @@ class ConfigLoaderTest {
         DEFAULTS.put("model.dcgan.generator-filters", 32);
         DEFAULTS.put("model.dcgan.discriminator-filters", 32);
         DEFAULTS.put("model.leaky-relu-slope", 0.2);
-        DEFAULTS.put("train.rounds", 200);
+        DEFAULTS.put("train.rounds", 600);
         DEFAULTS.put("train.workers", 0);
         DEFAULTS.put("train.batch-size-per-worker", 64);
         DEFAULTS.put("train.local-steps", 5);
