@@ -42,6 +42,15 @@ public final class DatasetLoader {
         this.config = config;
     }
 
+    /** Fails before Spark starts when {@code input} names nothing that exists. */
+    public static void requireInput(String input, Configuration hadoop) {
+        if (EmbeddedDataset.isEmbedded(input)) {
+            EmbeddedDataset.byUri(input);
+        } else if (!HadoopFiles.exists(new Path(input), hadoop)) {
+            throw new StorageException("The input " + input + " does not exist.");
+        }
+    }
+
     /** Loads {@code input} into {@code workers} shards. */
     public RealDataset load(String input, int workers) {
         return load(input, workers, null);

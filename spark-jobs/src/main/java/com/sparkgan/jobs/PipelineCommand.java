@@ -59,6 +59,7 @@ final class PipelineCommand implements Callable<Integer> {
                     .print();
             return ExitStatus.SUCCESS;
         }
+        com.sparkgan.data.DatasetLoader.requireInput(input, hadoop);
         String out = options.outOrDefault("pipeline");
         if (stable == null) {
             TrainingJob.checkOutput(RunLayout.of(out), options.overwrite, hadoop);

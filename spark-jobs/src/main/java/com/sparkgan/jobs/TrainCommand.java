@@ -44,11 +44,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (resume) {
             TrainingJob.lastCheckpoint(layout, hadoop);
-        } else {
-            TrainingJob.checkOutput(layout, options.overwrite, hadoop);
         }
         String data = input != null ? input
                 : resume ? TrainingJob.recordedInput(layout, hadoop) : EmbeddedDataset.DIGITS.uri();
+        com.sparkgan.data.DatasetLoader.requireInput(data, hadoop);
+        if (!resume) {
+            TrainingJob.checkOutput(layout, options.overwrite, hadoop);
+        }
         JobSummary summary = new JobSummary("train", out);
         try (RunOutput output = resume ? RunOutput.direct(out, hadoop)
                 : RunOutput.replacing(out, options.overwrite, hadoop);

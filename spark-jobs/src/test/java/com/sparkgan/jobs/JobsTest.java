@@ -250,6 +250,7 @@ class JobsTest {
                 "--input", dir.resolve("absent.csv").toString());
         assertEquals(2, outcome.status());
         assertTrue(outcome.errors().contains("does not exist"), outcome.errors());
+        assertFalse(Files.exists(dir.resolve("missing")), "nothing is written before the check");
     }
 
     @Test
