@@ -66,26 +66,28 @@ final class TrainingJob {
                       boolean resume) {
         Configuration hadoop = spark.hadoopConfiguration();
         int checkpoint = resume ? lastCheckpoint(layout, hadoop) : 0;
-        JobConfig used = EmbeddedDataset.isEmbedded(input)
-                ? EmbeddedDataset.byUri(input).layout().applyTo(config) : config;
-        int workers = used.get(ConfigKeys.WORKERS) > 0 ? used.get(ConfigKeys.WORKERS)
+        if (EmbeddedDataset.isEmbedded(input)) {
+            config = EmbeddedDataset.byUri(input).layout().applyTo(config);
+        }
+        int workers = config.get(ConfigKeys.WORKERS) > 0 ? config.get(ConfigKeys.WORKERS)
                 : spark.defaultParallelism();
-        RealDataset data = new DatasetLoader(spark, used).load(input, workers);
-        GanArchitecture architecture = Architectures.from(used, data.spec());
-        // Written once the input has proved readable, so a failed start leaves no stub run.
-        HadoopFiles.writeText(layout.config(), hadoop, used.render());
-        HadoopFiles.writeText(runRecord(layout), hadoop, Json.pretty(Map.of("input",
-                qualified(input, hadoop))));
+        RealDataset data = new DatasetLoader(spark, config).load(input, workers);
+        GanArchitecture architecture = Architectures.from(config, data.spec());
         long seed = config.get(ConfigKeys.SEED);
-        if (checkpoint > used.get(ConfigKeys.ROUNDS)) {
+        if (checkpoint > config.get(ConfigKeys.ROUNDS)) {
             throw new ConfigException(ConfigKeys.ROUNDS.name() + " = "
-                    + used.get(ConfigKeys.ROUNDS) + " is below the last checkpoint's round "
+                    + config.get(ConfigKeys.ROUNDS) + " is below the last checkpoint's round "
                     + checkpoint + "; set it to " + checkpoint + " or more to resume.");
         }
         GanNetworks networks = checkpoint > 0
-                ? restore(architecture, layout.checkpoint(checkpoint), hadoop, used, seed)
+                ? restore(architecture, layout.checkpoint(checkpoint), hadoop, config, seed)
                 : GanNetworks.create(architecture, Architectures.generatorUpdater(config),
                         Architectures.discriminatorUpdater(config), seed);
+        // Written once the input and the networks have proved sound, so that a failed start
+        // leaves no stub run and a refused resume leaves the run's own record untouched.
+        HadoopFiles.writeText(layout.config(), hadoop, config.render());
+        HadoopFiles.writeText(runRecord(layout), hadoop, Json.pretty(Map.of("input",
+                qualified(input, hadoop))));
         LOG.info("Training a {} GAN: generator {} parameters, discriminator {} parameters, "
                         + "{} workers, rounds {} to {}", architecture.name(),
                 networks.generator().numParams(), networks.discriminator().numParams(),

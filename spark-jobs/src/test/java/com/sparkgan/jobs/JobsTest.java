@@ -111,7 +111,8 @@ class JobsTest {
 
     @Test
     @Order(7)
-    void resumeRefusesChangedNetworksAndFewerRounds() {
+    void resumeRefusesChangedNetworksAndFewerRounds() throws IOException {
+        String record = Files.readString(run().resolve("config.conf"));
         Outcome changed = run(SMALL, "train", "--resume", "--out", run().toString(),
                 "--set", "train.rounds=6", "--set", "model.mlp.generator-layers=[16]");
         assertEquals(2, changed.status(), changed.errors());
@@ -121,6 +122,8 @@ class JobsTest {
         assertEquals(2, fewer.status(), fewer.errors());
         assertTrue(fewer.errors().contains("below the last checkpoint's round 4"),
                 fewer.errors());
+        assertEquals(record, Files.readString(run().resolve("config.conf")),
+                "a refused resume leaves the run's configuration as it was");
     }
 
     @Test
