@@ -70,6 +70,9 @@ public final class DatasetLoader {
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         spark.setJobDescription("load: read and shard " + input);
         List<long[]> summaries = shards.mapPartitions(DatasetLoader::summarize).collect();
+        if (sharded.intermediate() != null) {
+            sharded.intermediate().unpersist(false);
+        }
         long[] sizes = summaries.stream().mapToLong(s -> s[0]).toArray();
         int classCount = summaries.stream().mapToInt(s -> (int) s[1] + 1).max().orElse(0);
         DatasetSpec spec = sharded.spec(classCount);
@@ -105,8 +108,16 @@ public final class DatasetLoader {
         return !EmbeddedDataset.isEmbedded(input) && input.contains("idx3-ubyte");
     }
 
-    /** The shards before persisting, and how to describe them once classes are counted. */
-    private record Sharded(JavaRDD<ExampleBlock> blocks, SpecFactory specFactory) {
+    /**
+     * The shards before persisting, how to describe them once classes are counted, and the
+     * persisted intermediate they are computed from (or null), to release once they exist.
+     */
+    private record Sharded(JavaRDD<ExampleBlock> blocks, SpecFactory specFactory,
+                           JavaRDD<?> intermediate) {
+        Sharded(JavaRDD<ExampleBlock> blocks, SpecFactory specFactory) {
+            this(blocks, specFactory, null);
+        }
+
         DatasetSpec spec(int classCount) {
             return specFactory.create(classCount);
         }
@@ -198,13 +209,12 @@ public final class DatasetLoader {
     // ---- CSV
 
     private Sharded loadCsv(String input, int workers, Scaling known) {
-        boolean embedded = EmbeddedDataset.isEmbedded(input);
-        CsvLayout layout = embedded ? EmbeddedDataset.byUri(input).layout()
-                : CsvLayout.from(config);
-        JavaRDD<String> lines = embedded ? embeddedLines(EmbeddedDataset.byUri(input), workers)
+        EmbeddedDataset embedded = EmbeddedDataset.isEmbedded(input)
+                ? EmbeddedDataset.byUri(input) : null;
+        CsvLayout layout = embedded != null ? embedded.layout() : CsvLayout.from(config);
+        JavaRDD<String> lines = embedded != null ? embeddedLines(embedded, workers)
                 : fileLines(input, workers);
-        String first = embedded ? EmbeddedDataset.byUri(input).lines().get(0)
-                : firstLine(input);
+        String first = embedded != null ? embedded.lines().get(0) : firstLine(input);
         List<String> columns = layout.header() ? splitHeader(first)
                 : DatasetSpec.numberedColumns(first.split(",", -1).length);
         int labelIndex = layout.labelIndex(columns, input);
@@ -238,11 +248,10 @@ public final class DatasetLoader {
                 .mapToPair(row -> new Tuple2<>(row.index(), row))
                 .partitionBy(new ModuloPartitioner(workers))
                 .mapPartitions(it -> toBlocks(it, scaling));
-        rows.unpersist(false);
         List<String> featureColumns = parser.featureColumns();
         return new Sharded(blocks, classes -> new DatasetSpec(parser.featureCount(),
                 image ? layout.imageHeight() : 0, image ? layout.imageWidth() : 0,
-                labelIndex < 0 ? 0 : classes, featureColumns, scaling, input));
+                labelIndex < 0 ? 0 : classes, featureColumns, scaling, input), rows);
     }
 
     private JavaRDD<String> fileLines(String input, int workers) {
