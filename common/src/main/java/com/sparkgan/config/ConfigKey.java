@@ -131,4 +131,11 @@ public final class ConfigKey<T> {
                         ? "it must be a non-empty list of integers between " + min + " and "
                         + max : null);
     }
+
+    public static ConfigKey<List<Double>> decimals(String name, List<Double> defaultValue,
+                                                   String description) {
+        return new ConfigKey<>(name, description, List.copyOf(defaultValue), Types.DECIMALS,
+                values -> values.stream().anyMatch(v -> !(v >= 0) || Double.isInfinite(v))
+                        ? "every value must be a finite number of at least 0" : null);
+    }
 }

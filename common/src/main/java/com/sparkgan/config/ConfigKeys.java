@@ -3,6 +3,7 @@ package com.sparkgan.config;
 import static com.sparkgan.config.ConfigKey.bool;
 import static com.sparkgan.config.ConfigKey.choice;
 import static com.sparkgan.config.ConfigKey.decimal;
+import static com.sparkgan.config.ConfigKey.decimals;
 import static com.sparkgan.config.ConfigKey.integer;
 import static com.sparkgan.config.ConfigKey.integers;
 import static com.sparkgan.config.ConfigKey.longValue;
@@ -64,6 +65,12 @@ public final class ConfigKeys {
             "channels of the discriminator's first convolution (its second has twice as many)");
     public static final ConfigKey<Double> LEAKY_RELU_SLOPE = decimal("model.leaky-relu-slope",
             0.2, 0.0, 1.0, "negative slope of the discriminator's LeakyReLU activations");
+    public static final ConfigKey<Boolean> CONDITIONAL = bool("model.conditional", false,
+            "condition both networks on the class label (labelled data only); generate then "
+                    + "takes a count per class or class weights");
+    public static final ConfigKey<Double> DISCRIMINATOR_DROPOUT = decimal(
+            "model.discriminator-dropout", 0.0, 0.0, 0.9,
+            "probability of dropping each hidden activation of the discriminator in training");
 
     // ---- training
     public static final ConfigKey<Integer> ROUNDS = integer("train.rounds", 600, 1, 10_000_000,
@@ -78,7 +85,25 @@ public final class ConfigKeys {
             "train.discriminator-steps", 1, 1, 1000,
             "discriminator steps per generator step");
     public static final ConfigKey<Double> REAL_LABEL = decimal("train.real-label", 1.0, 0.5,
-            1.0, "target of real examples for the discriminator; 0.9 is one-sided smoothing");
+            1.0, "target of real examples for the discriminator; 0.9 is one-sided smoothing "
+                    + "(standard and lsgan losses)");
+    public static final ConfigKey<String> LOSS = choice("train.loss", "standard",
+            List.of("standard", "lsgan", "wasserstein", "hinge"),
+            "adversarial objective: standard (non-saturating cross-entropy), lsgan (least "
+                    + "squares), wasserstein (weight-clipped critic), hinge");
+    public static final ConfigKey<Double> WEIGHT_CLIP = decimal("train.wasserstein.clip", 0.01,
+            1e-6, 10.0, "bound of the critic's weights under train.loss = wasserstein");
+    public static final ConfigKey<Double> GRADIENT_CLIP = decimal("train.gradient-clip", 0.0,
+            0.0, 1e6, "L2 norm each layer's gradient is clipped to, in both networks (0: off)");
+    public static final ConfigKey<Double> INSTANCE_NOISE = decimal("train.instance-noise", 0.0,
+            0.0, 10.0, "standard deviation at round 1 of Gaussian noise added to every input "
+                    + "of the discriminator (data are scaled to [-1, 1]; 0: off)");
+    public static final ConfigKey<Integer> INSTANCE_NOISE_ROUNDS = integer(
+            "train.instance-noise-rounds", 0, 0, 10_000_000,
+            "rounds over which the instance noise falls linearly to 0 (0: train.rounds)");
+    public static final ConfigKey<Double> GENERATOR_EMA = decimal("train.generator-ema", 0.0,
+            0.0, 0.99999, "per-round decay of a moving average of the generator's weights, "
+                    + "used for samples, generation and evaluation (0: off)");
     public static final ConfigKey<Double> GENERATOR_LEARNING_RATE = decimal(
             "train.generator.learning-rate", 2e-4, 1e-9, 10.0, "Adam step size of the generator");
     public static final ConfigKey<Double> GENERATOR_BETA1 = decimal("train.generator.beta1",
@@ -101,9 +126,37 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> SAMPLE_GRID_SIZE = integer("train.sample-grid", 8, 1,
             32, "sample grids hold N x N generated examples");
 
+    // ---- guards against failed training
+    public static final ConfigKey<String> GUARD_ACTION = choice("guard.action", "warn",
+            List.of("warn", "rollback"),
+            "what a guard does when it fires: warn (and stop on non-finite values), or roll "
+                    + "back to the last good checkpoint with lower learning rates");
+    public static final ConfigKey<Double> GUARD_LEARNING_RATE_FACTOR = decimal(
+            "guard.learning-rate-factor", 0.5, 1e-9, 1.0,
+            "factor applied to both learning rates at each rollback");
+    public static final ConfigKey<Integer> GUARD_MAX_ROLLBACKS = integer("guard.max-rollbacks",
+            3, 0, 1000, "rollbacks allowed in one run before it fails");
+    public static final ConfigKey<Integer> GUARD_PATIENCE = integer("guard.patience", 20, 1,
+            10_000_000, "consecutive rounds a collapse signal must hold before its guard fires");
+    public static final ConfigKey<Double> GUARD_D_LOSS_FLOOR = decimal("guard.d-loss-floor",
+            0.01, 0.0, 100.0, "discriminator loss below which it has won (discriminator "
+                    + "collapse; not checked under the wasserstein loss)");
+    public static final ConfigKey<Double> GUARD_GRADIENT_FLOOR = decimal(
+            "guard.gradient-floor", 1e-5, 0.0, 1e6,
+            "L2 norm of the generator's gradient below which it has vanished");
+    public static final ConfigKey<Double> GUARD_DIVERSITY_FLOOR = decimal(
+            "guard.diversity-floor", 0.2, 0.0, 1.0, "generator collapse: fakes' mean pairwise "
+                    + "distance below this fraction of the real examples'");
+
     // ---- generation
     public static final ConfigKey<Integer> GENERATE_COUNT = integer("generate.count", 1000, 1,
             Integer.MAX_VALUE, "number of synthetic examples to generate");
+    public static final ConfigKey<Integer> GENERATE_PER_CLASS = integer("generate.per-class",
+            0, 0, Integer.MAX_VALUE, "conditional models: examples of each class, replacing "
+                    + "generate.count (0: generate.count split by generate.class-weights)");
+    public static final ConfigKey<List<Double>> GENERATE_CLASS_WEIGHTS = decimals(
+            "generate.class-weights", List.of(), "conditional models: relative shares of the "
+                    + "classes in generate.count, one per class (empty: equal shares)");
     public static final ConfigKey<Integer> GENERATE_PARTITIONS = integer("generate.partitions",
             0, 0, 100_000, "parallel generation tasks (0: Spark's default parallelism)");
     public static final ConfigKey<String> GENERATE_FORMAT = choice("generate.format", "auto",
@@ -130,11 +183,17 @@ public final class ConfigKeys {
             DATA_LIMIT,
             ARCHITECTURE, LATENT_SIZE, NOISE, MLP_GENERATOR_LAYERS, MLP_DISCRIMINATOR_LAYERS,
             DCGAN_GENERATOR_FILTERS, DCGAN_DISCRIMINATOR_FILTERS, LEAKY_RELU_SLOPE,
+            CONDITIONAL, DISCRIMINATOR_DROPOUT,
             ROUNDS, WORKERS, BATCH_SIZE, LOCAL_STEPS, DISCRIMINATOR_STEPS, REAL_LABEL,
+            LOSS, WEIGHT_CLIP, GRADIENT_CLIP, INSTANCE_NOISE, INSTANCE_NOISE_ROUNDS,
+            GENERATOR_EMA,
             GENERATOR_LEARNING_RATE, GENERATOR_BETA1, GENERATOR_BETA2,
             DISCRIMINATOR_LEARNING_RATE, DISCRIMINATOR_BETA1, DISCRIMINATOR_BETA2,
             CHECKPOINT_EVERY, SAMPLE_EVERY, SAMPLE_GRID_SIZE,
-            GENERATE_COUNT, GENERATE_PARTITIONS, GENERATE_FORMAT, GENERATE_COMPRESS,
+            GUARD_ACTION, GUARD_LEARNING_RATE_FACTOR, GUARD_MAX_ROLLBACKS, GUARD_PATIENCE,
+            GUARD_D_LOSS_FLOOR, GUARD_GRADIENT_FLOOR, GUARD_DIVERSITY_FLOOR,
+            GENERATE_COUNT, GENERATE_PER_CLASS, GENERATE_CLASS_WEIGHTS, GENERATE_PARTITIONS,
+            GENERATE_FORMAT, GENERATE_COMPRESS,
             EVALUATE_SAMPLES, EVALUATE_MEMORISATION_REFERENCE, EVALUATE_CLASSIFIER_STEPS,
             EVALUATE_GATES);
 

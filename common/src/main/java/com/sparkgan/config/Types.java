@@ -16,7 +16,9 @@ final class Types {
     static final ValueType<List<String>> TEXTS = new ValueType<>("a list of strings",
             Types::textList);
     static final ValueType<List<Integer>> INTEGERS = new ValueType<>("a list of integers",
-            Types::integerList);
+            raw -> listOf(raw, INTEGER));
+    static final ValueType<List<Double>> DECIMALS = new ValueType<>("a list of numbers",
+            raw -> listOf(raw, DECIMAL));
 
     private Types() {
     }
@@ -62,11 +64,11 @@ final class Types {
         return s.isEmpty() ? List.of() : List.of(s);
     }
 
-    private static List<Integer> integerList(Object raw) {
-        List<Integer> out = new ArrayList<>();
+    private static <T> List<T> listOf(Object raw, ValueType<T> item) {
+        List<T> out = new ArrayList<>();
         if (raw instanceof List<?> list) {
-            for (Object item : list) {
-                out.add(INTEGER.convert(item));
+            for (Object value : list) {
+                out.add(item.convert(value));
             }
             return List.copyOf(out);
         }
@@ -74,7 +76,7 @@ final class Types {
         String s = text(raw).replace("[", "").replace("]", "").trim();
         for (String part : s.split(",")) {
             if (!part.isBlank()) {
-                out.add(Integer.parseInt(part.trim()));
+                out.add(item.convert(part.trim()));
             }
         }
         return List.copyOf(out);

@@ -23,7 +23,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,13 +52,15 @@ public final class SyntheticWriter {
      * @param seed the generation seed
      * @param model where the generator came from, recorded in the manifest
      * @param replace replace an existing {@code synthetic/}
+     * @param classes the examples of each class, for a conditional generator (else null);
+     *                its total is the count
      */
     public record Request(int count, int partitions, SyntheticFormat format, boolean compress,
-                          long seed, String model, boolean replace) {
+                          long seed, String model, boolean replace, ClassPlan classes) {
     }
 
     /** Generates into {@code target} and returns the manifest written. */
-    public Map<String, Object> write(MultiLayerNetwork generator, DatasetSpec spec,
+    public Map<String, Object> write(ComputationGraph generator, DatasetSpec spec,
                                      NoiseSource noise, Request request, Path target) {
         Configuration hadoop = spark.hadoopConfiguration();
         long started = System.nanoTime();
@@ -72,8 +74,7 @@ public final class SyntheticWriter {
                     : staging;
             long written = generateParts(generator, spec, noise, request, parts);
             List<String> files = request.format() == SyntheticFormat.IDX
-                    ? List.of(joinIdx(spec, request, parts, staging, written))
-                    : partNames(request);
+                    ? joinIdx(spec, request, parts, staging, written) : partNames(request);
             Map<String, Object> manifest = manifest(spec, request, written, files);
             HadoopFiles.writeText(new Path(staging, MANIFEST), hadoop, Json.pretty(manifest));
             folder.commit(request.replace());
@@ -83,27 +84,30 @@ public final class SyntheticWriter {
         }
     }
 
-    private long generateParts(MultiLayerNetwork generator, DatasetSpec spec, NoiseSource noise,
+    private long generateParts(ComputationGraph generator, DatasetSpec spec, NoiseSource noise,
                                Request request, Path parts) {
         Broadcast<NetworkState> state = spark.broadcast(NetworkState.of(generator));
         PartWriter writer = new PartWriter(state, spec, noise, request.format(), request.seed(),
-                parts.toString(), new HadoopConf(spark.hadoopConfiguration()));
+                parts.toString(), new HadoopConf(spark.hadoopConfiguration()),
+                request.classes());
         int partitions = request.partitions();
         int count = request.count();
         List<Integer> ids = IntStream.range(0, partitions).boxed().toList();
         spark.setJobDescription("generate: " + count + " synthetic examples");
         try {
             return spark.parallelize(ids, partitions)
-                    .map(p -> writer.write(p, share(p, count, partitions)))
+                    .map(p -> writer.write(p, start(p, count, partitions),
+                            (int) (start(p + 1, count, partitions)
+                                    - start(p, count, partitions))))
                     .reduce(Long::sum);
         } finally {
             state.destroy(false);
         }
     }
 
-    private static int share(int partition, int count, int partitions) {
-        return (int) ((long) count * (partition + 1) / partitions
-                - (long) count * partition / partitions);
+    /** Where partition {@code partition}'s examples start in the whole output. */
+    private static long start(int partition, int count, int partitions) {
+        return (long) count * partition / partitions;
     }
 
     private List<String> partNames(Request request) {
@@ -114,17 +118,44 @@ public final class SyntheticWriter {
         return names;
     }
 
-    /** Streams the header and the parts, in order, into one IDX file; drops the parts. */
-    private String joinIdx(DatasetSpec spec, Request request, Path parts, Path staging,
-                           long count) {
+    /**
+     * Streams the header and the parts, in order, into one IDX images file (and one labels
+     * file beside it for a conditional generator); drops the parts.
+     */
+    private List<String> joinIdx(DatasetSpec spec, Request request, Path parts, Path staging,
+                                 long count) {
         Configuration hadoop = spark.hadoopConfiguration();
-        String name = "images-idx3-ubyte" + (request.compress() ? ".gz" : "");
-        Path file = new Path(staging, name);
+        String suffix = request.compress() ? ".gz" : "";
+        List<String> names = new ArrayList<>();
+        names.add("images-idx3-ubyte" + suffix);
+        joinParts(new Path(staging, names.get(0)), request, parts, IdxHeader.encode((int) count,
+                spec.imageHeight(), spec.imageWidth()), partNames(request));
+        if (request.classes() != null) {
+            names.add("labels-idx1-ubyte" + suffix);
+            List<String> labelParts = new ArrayList<>();
+            for (int p = 0; p < request.partitions(); p++) {
+                labelParts.add(PartWriter.labelPartName(p));
+            }
+            joinParts(new Path(staging, names.get(1)), request, parts,
+                    IdxHeader.encode((int) count), labelParts);
+        }
+        try {
+            HadoopFiles.fileSystem(parts, hadoop).delete(parts, true);
+        } catch (IOException e) {
+            throw new com.sparkgan.io.StorageException("Cannot delete " + parts + ": "
+                    + e.getMessage() + ".", e);
+        }
+        return names;
+    }
+
+    private void joinParts(Path file, Request request, Path parts, byte[] header,
+                           List<String> partFiles) {
+        Configuration hadoop = spark.hadoopConfiguration();
         HadoopFiles.write(file, hadoop, raw -> {
             OutputStream out = request.compress() ? new GZIPOutputStream(raw, 1 << 16) : raw;
-            out.write(IdxHeader.encode((int) count, spec.imageHeight(), spec.imageWidth()));
+            out.write(header);
             FileSystem fs = HadoopFiles.fileSystem(parts, hadoop);
-            for (String part : partNames(request)) {
+            for (String part : partFiles) {
                 try (InputStream in = fs.open(new Path(parts, part))) {
                     in.transferTo(out);
                 }
@@ -134,13 +165,6 @@ public final class SyntheticWriter {
                 gzip.finish();
             }
         });
-        try {
-            HadoopFiles.fileSystem(parts, hadoop).delete(parts, true);
-        } catch (IOException e) {
-            throw new com.sparkgan.io.StorageException("Cannot delete " + parts + ": "
-                    + e.getMessage() + ".", e);
-        }
-        return name;
     }
 
     private static Map<String, Object> manifest(DatasetSpec spec, Request request, long count,
@@ -157,6 +181,9 @@ public final class SyntheticWriter {
         }
         schema.put("columns", spec.columns());
         manifest.put("schema", schema);
+        if (request.classes() != null) {
+            manifest.put("class_counts", request.classes().counts());
+        }
         manifest.put("seed", request.seed());
         manifest.put("partitions", request.partitions());
         manifest.put("model", request.model());

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -19,6 +21,8 @@ import org.deeplearning4j.util.ModelSerializer;
  */
 public final class ModelStore {
     public static final String GENERATOR = "generator.zip";
+    /** The moving average of the generator's weights, when the run keeps one. */
+    public static final String GENERATOR_AVERAGE = "generator-ema.zip";
     public static final String DISCRIMINATOR = "discriminator.zip";
     public static final String ADVERSARIAL = "adversarial.zip";
     public static final String DATASET = "dataset.json";
@@ -28,7 +32,7 @@ public final class ModelStore {
     }
 
     /** Writes one network, with its optimiser state when {@code withUpdater}. */
-    public static void saveNetwork(MultiLayerNetwork network, Path file, Configuration conf,
+    public static void saveNetwork(Model network, Path file, Configuration conf,
                                    boolean withUpdater) {
         HadoopFiles.write(file, conf, out -> ModelSerializer.writeModel(network, out,
                 withUpdater));
@@ -44,6 +48,25 @@ public final class ModelStore {
                     + HadoopFiles.reason(e)
                     + ".", e);
         }
+    }
+
+    /** Loads one of the GAN's networks (a computation graph). */
+    public static ComputationGraph loadGraph(Path file, Configuration conf,
+                                             boolean withUpdater) {
+        HadoopFiles.requireFile(file, conf, "model file");
+        try (InputStream in = HadoopFiles.fileSystem(file, conf).open(file)) {
+            return ModelSerializer.restoreComputationGraph(in, withUpdater);
+        } catch (IOException | RuntimeException e) {
+            throw new StorageException("Cannot load the model " + file + ": "
+                    + HadoopFiles.reason(e) + ".", e);
+        }
+    }
+
+    /** The generator to sample from: the averaged one when the folder has it. */
+    public static ComputationGraph loadSamplingGenerator(Path folder, Configuration conf) {
+        Path averaged = new Path(folder, GENERATOR_AVERAGE);
+        return loadGraph(HadoopFiles.exists(averaged, conf) ? averaged
+                : new Path(folder, GENERATOR), conf, false);
     }
 
     /** The highest round of {@code checkpoints/} whose folder is complete, or 0. */

@@ -16,7 +16,10 @@ public final class Architectures {
 
     public static GanArchitecture from(JobConfig config, DatasetSpec spec) {
         int latent = config.get(ConfigKeys.LATENT_SIZE);
-        double slope = config.get(ConfigKeys.LEAKY_RELU_SLOPE);
+        DiscriminatorOptions options = new DiscriminatorOptions(
+                config.get(ConfigKeys.LEAKY_RELU_SLOPE),
+                config.get(ConfigKeys.DISCRIMINATOR_DROPOUT));
+        int classes = classCount(config, spec);
         if (config.get(ConfigKeys.ARCHITECTURE).equals("dcgan")) {
             if (!spec.isImage() || spec.imageHeight() % 4 != 0 || spec.imageWidth() % 4 != 0) {
                 throw new ConfigException("model.architecture = dcgan needs images whose sides "
@@ -25,13 +28,40 @@ public final class Architectures {
                         : " is not image data (set data.image.height and data.image.width "
                         + "for CSV images)") + "; use model.architecture = mlp.");
             }
-            return new DcganArchitecture(latent, spec.imageHeight(), spec.imageWidth(),
+            return new DcganArchitecture(latent, spec.imageHeight(), spec.imageWidth(), classes,
                     config.get(ConfigKeys.DCGAN_GENERATOR_FILTERS),
-                    config.get(ConfigKeys.DCGAN_DISCRIMINATOR_FILTERS), slope);
+                    config.get(ConfigKeys.DCGAN_DISCRIMINATOR_FILTERS), options);
         }
-        return new MlpArchitecture(latent, spec.featureCount(),
+        return new MlpArchitecture(latent, spec.featureCount(), classes,
                 config.get(ConfigKeys.MLP_GENERATOR_LAYERS),
-                config.get(ConfigKeys.MLP_DISCRIMINATOR_LAYERS), slope);
+                config.get(ConfigKeys.MLP_DISCRIMINATOR_LAYERS), options);
+    }
+
+    /** The classes to condition on: the data's, when conditional; 0 otherwise. */
+    private static int classCount(JobConfig config, DatasetSpec spec) {
+        if (!config.get(ConfigKeys.CONDITIONAL)) {
+            return 0;
+        }
+        if (spec.classCount() < 2) {
+            throw new ConfigException(ConfigKeys.CONDITIONAL.name() + " = true needs labelled "
+                    + "data with at least 2 classes, but " + spec.source() + (spec.classCount()
+                    == 0 ? " has no labels (give IDX labels beside the images or data.labels, "
+                    + "or data.csv.label-column for CSV)" : " has one class") + ".");
+        }
+        return spec.classCount();
+    }
+
+    /** The optimisers, objective and clipping of both networks. */
+    public static NetworkSettings networkSettings(JobConfig config) {
+        GanLoss loss = GanLoss.byName(config.get(ConfigKeys.LOSS));
+        if (!loss.allowsLabelSmoothing() && config.get(ConfigKeys.REAL_LABEL) != 1.0) {
+            throw new ConfigException(ConfigKeys.REAL_LABEL.name() + " = "
+                    + config.get(ConfigKeys.REAL_LABEL) + " smooths labels, which "
+                    + ConfigKeys.LOSS.name() + " = " + loss.configName() + " does not have; "
+                    + "remove it or use the standard or lsgan loss.");
+        }
+        return new NetworkSettings(generatorUpdater(config), discriminatorUpdater(config), loss,
+                config.get(ConfigKeys.GRADIENT_CLIP), config.get(ConfigKeys.WEIGHT_CLIP));
     }
 
     public static IUpdater generatorUpdater(JobConfig config) {

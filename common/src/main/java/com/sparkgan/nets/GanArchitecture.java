@@ -1,15 +1,15 @@
 package com.sparkgan.nets;
 
-import java.util.List;
-import java.util.Map;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
-import org.deeplearning4j.nn.conf.inputs.InputType;
+import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
 /**
- * The layers of a generator and a discriminator, each defined once. {@link GanNetworks}
- * assembles from them the standalone networks and the generator + frozen-discriminator stack,
- * so no layer stack is ever written twice. Every call returns fresh layer configurations,
+ * The layers of a generator and a discriminator, each defined once as a piece of a
+ * computation graph. {@link GanNetworks} adds these pieces to three graphs: the standalone
+ * generator, the standalone discriminator, and the generator followed by the frozen
+ * discriminator. Layer names are the same in every graph ({@code g-...} and {@code d-...}),
+ * which is how parameters move between them. Every call adds fresh layer configurations,
  * because DL4J fills in input sizes on the objects it is given.
  */
 public interface GanArchitecture {
@@ -19,17 +19,30 @@ public interface GanArchitecture {
     /** Values in one data example, which the generator writes and the discriminator reads. */
     int dataSize();
 
-    /** Generator layers, from noise to a data example with tanh values in [-1, 1]. */
-    List<Layer> generatorLayers();
+    /** Classes both networks are conditioned on (a one-hot label input), 0 when none. */
+    int classCount();
 
-    /** Reshapes inside the generator that DL4J cannot infer, keyed by layer index. */
-    Map<Integer, InputPreProcessor> generatorPreProcessors();
+    default boolean conditional() {
+        return classCount() > 0;
+    }
 
-    /** Discriminator layers, from a data example to the probability that it is real. */
-    List<Layer> discriminatorLayers();
+    /**
+     * Adds the generator: from the vertex {@code noise} (and {@code label}, a one-hot row,
+     * when conditional) to data examples as flat rows of tanh values in [-1, 1].
+     *
+     * @return the name of the vertex that outputs the examples
+     */
+    String addGenerator(GraphBuilder graph, String noise, String label);
 
-    /** The discriminator's input as data arrives: flat rows of {@link #dataSize()} values. */
-    InputType dataInputType();
+    /**
+     * Adds the discriminator: from flat data rows (and the label) to one score per row.
+     *
+     * @param head the output activation and loss, chosen by the GAN objective
+     * @param wrap applied to every layer, to freeze the discriminator inside the stack
+     * @return the name of the output layer
+     */
+    String addDiscriminator(GraphBuilder graph, String data, String label,
+                            DiscriminatorHead head, UnaryOperator<Layer> wrap);
 
     /** A short name for logs and manifests. */
     String name();

@@ -45,6 +45,10 @@ public final class RunReport {
         {"tstr_accuracy", "trtr_accuracy", "accuracy on real held-out data of a classifier "
                 + "trained on the synthetic data (reference: trained on as many real)"},
         {"real_accuracy", null, "the feature classifier's own accuracy on real held-out data"},
+        {"modes_covered", "modes", "ring8: modes receiving at least 1% of the samples within 3 "
+                + "standard deviations; fewer than all is mode collapse"},
+        {"high_quality", null, "ring8: share of samples within 3 standard deviations of some "
+                + "mode"},
     };
 
     private final RunLayout layout;
@@ -64,7 +68,10 @@ public final class RunReport {
 
     /** Writes {@code report/}; {@code metrics} may be null when nothing was evaluated. */
     public Path write(Map<String, Object> metrics, List<String> gateFailures) {
-        List<Map<String, Object>> rounds = readRounds();
+        List<Map<String, Object>> records = readRecords();
+        List<Map<String, Object>> rounds = rounds(records);
+        List<Map<String, Object>> guards = records.stream()
+                .filter(r -> r.containsKey("guard")).toList();
         try (AtomicFolder folder = AtomicFolder.begin(layout.report(), hadoop)) {
             Path staging = folder.staging();
             if (metrics != null) {
@@ -75,30 +82,49 @@ public final class RunReport {
                     List.of("d_loss", "g_loss")));
             byte[] outputs = png(Plots.lines("Discriminator output", "mean D", rounds,
                     List.of("d_real", "d_fake")));
+            byte[] signals = png(Plots.lines("Collapse signals", "value", rounds,
+                    List.of("diversity", "g_grad_norm")));
             HadoopFiles.writeBytes(new Path(staging, "losses.png"), hadoop, losses);
             HadoopFiles.writeBytes(new Path(staging, "discriminator.png"), hadoop, outputs);
-            String html = html(metrics, gateFailures, rounds, losses, outputs);
+            HadoopFiles.writeBytes(new Path(staging, "signals.png"), hadoop, signals);
+            String html = html(metrics, gateFailures, rounds, guards,
+                    List.of(losses, outputs, signals));
             HadoopFiles.writeText(new Path(staging, "report.html"), hadoop, html);
             folder.commit(true);
         }
         return new Path(layout.report(), "report.html");
     }
 
-    private List<Map<String, Object>> readRounds() {
-        List<Map<String, Object>> rounds = new ArrayList<>();
+    private List<Map<String, Object>> readRecords() {
+        List<Map<String, Object>> records = new ArrayList<>();
         if (!HadoopFiles.exists(layout.metrics(), hadoop)) {
-            return rounds;
+            return records;
         }
         for (String line : HadoopFiles.readText(layout.metrics(), hadoop).split("\n")) {
             if (!line.isBlank()) {
-                rounds.add(Json.parse(line, layout.metrics().toString()));
+                records.add(Json.parse(line, layout.metrics().toString()));
             }
         }
-        return rounds;
+        return records;
+    }
+
+    /**
+     * The round records in round order; a round trained again after a rollback is shown as it
+     * was trained last.
+     */
+    private static List<Map<String, Object>> rounds(List<Map<String, Object>> records) {
+        java.util.TreeMap<Integer, Map<String, Object>> byRound = new java.util.TreeMap<>();
+        for (Map<String, Object> record : records) {
+            if (!record.containsKey("guard") && record.get("round") instanceof Number n) {
+                byRound.put(n.intValue(), record);
+            }
+        }
+        return new ArrayList<>(byRound.values());
     }
 
     private String html(Map<String, Object> metrics, List<String> gateFailures,
-                        List<Map<String, Object>> rounds, byte[] losses, byte[] outputs) {
+                        List<Map<String, Object>> rounds, List<Map<String, Object>> guards,
+                        List<byte[]> plots) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                 + "<title>SparkGAN run report</title><style>body{font-family:sans-serif;"
                 + "max-width:1100px;margin:2em auto;color:#222}table{border-collapse:collapse}"
@@ -118,9 +144,14 @@ public final class RunReport {
             h.append("<p>This folder holds no training metrics (metrics.jsonl), so there are "
                     + "no training curves.</p>\n");
         } else {
-            h.append("<h2>Training curves</h2>\n").append(image(losses))
-                    .append(image(outputs));
+            h.append("<h2>Training curves</h2>\n");
+            plots.forEach(plot -> h.append(image(plot)));
+            h.append("<p>diversity: mean pairwise distance of generated probe examples over "
+                    + "that of real ones (near 1 is healthy, near 0 is mode collapse); "
+                    + "g_grad_norm: the generator's gradient norm (near 0: it has stopped "
+                    + "learning).</p>\n");
         }
+        guardTable(h, guards);
         List<FileStatus> grids = sampleGrids();
         if (!grids.isEmpty()) {
             h.append("<h2>Samples over rounds</h2>\n");
@@ -150,6 +181,30 @@ public final class RunReport {
                         + "%.3f, D(fake) %.3f.</p>\n", rounds.size(), seconds,
                 seconds > 0 ? real / seconds : 0, number(last, "d_loss"),
                 number(last, "g_loss"), number(last, "d_real"), number(last, "d_fake")));
+    }
+
+    private static void guardTable(StringBuilder h, List<Map<String, Object>> guards) {
+        h.append("<h2>Guards</h2>\n");
+        if (guards.isEmpty()) {
+            h.append("<p>No guard fired: no non-finite values, no collapse signal.</p>\n");
+            return;
+        }
+        h.append("<table><tr><th>round</th><th>signal</th><th>action</th><th>details</th>"
+                + "</tr>\n");
+        for (Map<String, Object> guard : guards) {
+            String details = String.valueOf(guard.get("message"));
+            if (guard.containsKey("rollback_to")) {
+                details += " Rolled back to round " + guard.get("rollback_to")
+                        + "; learning rates " + format(guard.get("generator_learning_rate"))
+                        + " (generator), " + format(guard.get("discriminator_learning_rate"))
+                        + " (discriminator).";
+            }
+            h.append("<tr><td>").append(format(guard.get("round"))).append("</td><td>")
+                    .append(format(guard.get("guard"))).append("</td><td>")
+                    .append(format(guard.get("action"))).append("</td><td>")
+                    .append(escape(details)).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     private static void metricTable(StringBuilder h, Map<String, Object> metrics) {

@@ -1,6 +1,7 @@
 package com.sparkgan.train;
 
 import com.sparkgan.data.ExampleBlock;
+import com.sparkgan.nets.GanInputs;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -8,20 +9,24 @@ import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.DoubleAccumulator;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs inside each partition of the real shards: draws real minibatches from the shard and
  * as many fakes from the broadcast generator, and emits the discriminator's training data,
- * real rows labelled with the real target and fake rows labelled 0. On its first minibatch it
- * also measures the current discriminator's mean output on real and fake rows.
+ * real rows with the objective's real target and fake rows with its fake target. Fakes of a
+ * conditional GAN carry the labels of the real rows beside them, so both halves have the same
+ * class mix. Instance noise, when asked, is added to both halves. On its first minibatch it
+ * also measures the current discriminator's mean output on real and fake rows and the spread
+ * of both halves, for the collapse guards.
  */
 final class DiscriminatorBatches
-        implements Function2<Integer, Iterator<ExampleBlock>, Iterator<DataSet>> {
-    private static final long serialVersionUID = 1L;
+        implements Function2<Integer, Iterator<ExampleBlock>, Iterator<MultiDataSet>> {
+    private static final long serialVersionUID = 2L;
 
     private final Broadcast<NetworkState> generator;
     private final Broadcast<NetworkState> discriminator;
@@ -42,54 +47,93 @@ final class DiscriminatorBatches
     }
 
     @Override
-    public Iterator<DataSet> call(Integer partition, Iterator<ExampleBlock> shard) {
+    public Iterator<MultiDataSet> call(Integer partition, Iterator<ExampleBlock> shard) {
         RealBatchSampler real = new RealBatchSampler(shard, new SplittableRandom(
                 Seeds.derive(settings.seed(), Seeds.Stream.REAL_BATCHES, round, partition)));
         if (real.size() == 0) {
-            return List.<DataSet>of().iterator();
+            return List.<MultiDataSet>of().iterator();
         }
         SplittableRandom noiseRandom = new SplittableRandom(
                 Seeds.derive(settings.seed(), Seeds.Stream.FAKE_NOISE, round, partition));
-        MultiLayerNetwork g = generator.value().rebuild();
+        SplittableRandom instanceRandom = new SplittableRandom(
+                Seeds.derive(settings.seed(), Seeds.Stream.INSTANCE_NOISE, round, partition));
+        double instanceNoise = settings.instanceNoiseAt(round);
+        ComputationGraph g = generator.value().rebuildGraph();
         int b = settings.batchSize();
-        INDArray labels = Nd4j.vstack(Nd4j.valueArrayOf(new long[] {b, 1},
-                settings.realLabel()), Nd4j.zeros(b, 1)).castTo(org.nd4j.linalg.api.buffer
-                .DataType.FLOAT);
-        List<DataSet> batches = new ArrayList<>();
+        int classes = settings.classes();
+        INDArray targets = Nd4j.vstack(
+                Nd4j.valueArrayOf(new long[] {b, 1}, settings.realTarget(), DataType.FLOAT),
+                Nd4j.valueArrayOf(new long[] {b, 1}, settings.fakeTarget(), DataType.FLOAT));
+        List<MultiDataSet> batches = new ArrayList<>();
         for (int step = 0; step < settings.discriminatorStepsPerRound(); step++) {
-            INDArray realRows = Nd4j.create(real.next(b), new long[] {b, real.width()}, 'c');
+            RealBatchSampler.Batch batch = real.next(b);
+            INDArray realRows = Nd4j.create(batch.features(), new long[] {b, real.width()}, 'c');
+            int[] labels = classes > 0 ? batch.labels() : null;
             // Training mode: batch normalisation uses this minibatch's statistics, as in the
             // generator phase, so the discriminator learns from the fakes the generator is
             // being trained to make, not from ones shaped by lagging running averages.
-            INDArray fakeRows = g.output(noise.draw(b, noiseRandom), true)
-                    .reshape('c', b, real.width());
+            INDArray fakeRows = g.output(true, GanInputs.of(noise.draw(b, noiseRandom), labels,
+                    classes))[0].reshape('c', b, real.width());
             if (step == 0) {
-                probe.measure(discriminator.value(), realRows, fakeRows);
+                probe.measure(discriminator.value(), realRows, fakeRows, labels, classes);
             }
-            batches.add(new DataSet(Nd4j.vstack(realRows, fakeRows), labels.dup()));
+            INDArray rows = Nd4j.vstack(realRows, fakeRows);
+            if (instanceNoise > 0) {
+                rows.addi(gaussian(rows.shape(), instanceNoise, instanceRandom));
+            }
+            int[] bothLabels = labels == null ? null : twice(labels);
+            batches.add(new org.nd4j.linalg.dataset.MultiDataSet(
+                    GanInputs.of(rows, bothLabels, classes), new INDArray[] {targets.dup()}));
         }
         return batches.iterator();
     }
 
-    /** Sums of the discriminator's outputs on probe minibatches, gathered on the driver. */
+    private static int[] twice(int[] labels) {
+        int[] out = new int[2 * labels.length];
+        System.arraycopy(labels, 0, out, 0, labels.length);
+        System.arraycopy(labels, 0, out, labels.length, labels.length);
+        return out;
+    }
+
+    private static INDArray gaussian(long[] shape, double sigma, SplittableRandom random) {
+        float[] values = new float[(int) (shape[0] * shape[1])];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (sigma * NoiseSource.gaussian(random));
+        }
+        return Nd4j.create(values, shape, 'c');
+    }
+
+    /**
+     * Sums of the discriminator's outputs on probe minibatches, and of the mean pairwise
+     * distances within real and within fake probe rows, gathered on the driver.
+     */
     static final class DiscriminatorProbe implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         private final DoubleAccumulator realSum;
         private final DoubleAccumulator fakeSum;
         private final DoubleAccumulator count;
+        private final DoubleAccumulator realSpread;
+        private final DoubleAccumulator fakeSpread;
 
         DiscriminatorProbe(org.apache.spark.SparkContext spark, int round) {
             realSum = spark.doubleAccumulator("round " + round + " D(real) sum");
             fakeSum = spark.doubleAccumulator("round " + round + " D(fake) sum");
             count = spark.doubleAccumulator("round " + round + " probe rows");
+            realSpread = spark.doubleAccumulator("round " + round + " real spread");
+            fakeSpread = spark.doubleAccumulator("round " + round + " fake spread");
         }
 
-        void measure(NetworkState state, INDArray realRows, INDArray fakeRows) {
-            MultiLayerNetwork d = state.rebuild();
-            realSum.add(d.output(realRows, false).sumNumber().doubleValue());
-            fakeSum.add(d.output(fakeRows, false).sumNumber().doubleValue());
+        void measure(NetworkState state, INDArray realRows, INDArray fakeRows, int[] labels,
+                     int classes) {
+            ComputationGraph d = state.rebuildGraph();
+            realSum.add(d.output(false, GanInputs.of(realRows, labels, classes))[0]
+                    .sumNumber().doubleValue());
+            fakeSum.add(d.output(false, GanInputs.of(fakeRows, labels, classes))[0]
+                    .sumNumber().doubleValue());
             count.add(realRows.size(0));
+            realSpread.add(Diversity.meanPairwiseDistance(realRows.toFloatMatrix()));
+            fakeSpread.add(Diversity.meanPairwiseDistance(fakeRows.toFloatMatrix()));
         }
 
         double meanReal() {
@@ -98,6 +142,11 @@ final class DiscriminatorBatches
 
         double meanFake() {
             return count.value() == 0 ? Double.NaN : fakeSum.value() / count.value();
+        }
+
+        /** Fakes' mean pairwise distance over the real rows', averaged over workers. */
+        double diversityRatio() {
+            return realSpread.value() > 0 ? fakeSpread.value() / realSpread.value() : Double.NaN;
         }
     }
 }

@@ -1,23 +1,26 @@
 package com.sparkgan.train;
 
 import com.sparkgan.data.ExampleBlock;
+import com.sparkgan.nets.GanInputs;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.Function2;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Runs inside each partition: draws the generator phase's noise locally and labels it "real",
- * which trained through the frozen discriminator is the non-saturating generator loss
- * -log D(G(z)). The partition's real examples are not read, only its position.
+ * Runs inside each partition: draws the generator phase's noise (and, when conditional,
+ * labels uniformly over the classes) locally, with the objective's generator target, which
+ * trained through the frozen discriminator is the generator's loss. The partition's real
+ * examples are not read, only its position.
  */
 final class GeneratorBatches
-        implements Function2<Integer, Iterator<ExampleBlock>, Iterator<DataSet>> {
-    private static final long serialVersionUID = 1L;
+        implements Function2<Integer, Iterator<ExampleBlock>, Iterator<MultiDataSet>> {
+    private static final long serialVersionUID = 2L;
 
     private final NoiseSource noise;
     private final TrainingSettings settings;
@@ -30,15 +33,29 @@ final class GeneratorBatches
     }
 
     @Override
-    public Iterator<DataSet> call(Integer partition, Iterator<ExampleBlock> shard) {
+    public Iterator<MultiDataSet> call(Integer partition, Iterator<ExampleBlock> shard) {
         SplittableRandom random = new SplittableRandom(
                 Seeds.derive(settings.seed(), Seeds.Stream.GENERATOR_NOISE, round, partition));
+        SplittableRandom labelRandom = new SplittableRandom(
+                Seeds.derive(settings.seed(), Seeds.Stream.GENERATOR_LABELS, round, partition));
         int b = settings.batchSize();
-        INDArray target = Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, b, 1);
-        List<DataSet> batches = new ArrayList<>();
+        INDArray target = Nd4j.valueArrayOf(new long[] {b, 1}, settings.generatorTarget(),
+                DataType.FLOAT);
+        List<MultiDataSet> batches = new ArrayList<>();
         for (int step = 0; step < settings.localSteps(); step++) {
-            batches.add(new DataSet(noise.draw(b, random), target.dup()));
+            INDArray z = noise.draw(b, random);
+            int[] labels = settings.conditional() ? uniformLabels(b, labelRandom) : null;
+            batches.add(new org.nd4j.linalg.dataset.MultiDataSet(
+                    GanInputs.of(z, labels, settings.classes()), new INDArray[] {target.dup()}));
         }
         return batches.iterator();
+    }
+
+    private int[] uniformLabels(int count, SplittableRandom random) {
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = random.nextInt(settings.classes());
+        }
+        return labels;
     }
 }

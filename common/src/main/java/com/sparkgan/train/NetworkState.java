@@ -1,35 +1,66 @@
 package com.sparkgan.train;
 
 import java.io.Serializable;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A network as it travels to executors: its configuration as JSON and its parameters as a
  * plain array. Network objects themselves cannot be broadcast, so tasks rebuild them.
  */
 public final class NetworkState implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final String configurationJson;
     private final float[] parameters;
+    private final boolean graph;
 
-    private NetworkState(String configurationJson, float[] parameters) {
+    private NetworkState(String configurationJson, float[] parameters, boolean graph) {
         this.configurationJson = configurationJson;
         this.parameters = parameters;
+        this.graph = graph;
     }
 
     public static NetworkState of(MultiLayerNetwork network) {
         return new NetworkState(network.getLayerWiseConfigurations().toJson(),
-                network.params().dup().data().asFloat());
+                network.params().dup().data().asFloat(), false);
     }
 
-    /** A fresh network with these parameters, private to the caller. */
+    public static NetworkState of(ComputationGraph network) {
+        return new NetworkState(network.getConfiguration().toJson(),
+                network.params().dup().data().asFloat(), true);
+    }
+
+    /** A fresh layer stack with these parameters, private to the caller. */
     public MultiLayerNetwork rebuild() {
+        requireKind(false);
         MultiLayerNetwork network = new MultiLayerNetwork(
                 MultiLayerConfiguration.fromJson(configurationJson));
-        network.init(org.nd4j.linalg.factory.Nd4j.create(parameters, new long[] {1,
-                parameters.length}, 'c'), false);
+        network.init(flatParameters(), false);
         return network;
+    }
+
+    /** A fresh computation graph with these parameters, private to the caller. */
+    public ComputationGraph rebuildGraph() {
+        requireKind(true);
+        ComputationGraph network = new ComputationGraph(
+                ComputationGraphConfiguration.fromJson(configurationJson));
+        network.init(flatParameters(), false);
+        return network;
+    }
+
+    private INDArray flatParameters() {
+        return Nd4j.create(parameters, new long[] {1, parameters.length}, 'c');
+    }
+
+    private void requireKind(boolean wanted) {
+        if (graph != wanted) {
+            throw new IllegalStateException("this state holds a "
+                    + (graph ? "computation graph" : "layer stack"));
+        }
     }
 }

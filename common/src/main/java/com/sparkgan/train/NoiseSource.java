@@ -39,7 +39,7 @@ public final class NoiseSource implements Serializable {
     }
 
     /** Box-Muller; SplittableRandom has no Gaussian of its own in Java 17's API. */
-    private static double gaussian(SplittableRandom random) {
+    static double gaussian(SplittableRandom random) {
         double u = 1.0 - random.nextDouble();
         double v = random.nextDouble();
         return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v);

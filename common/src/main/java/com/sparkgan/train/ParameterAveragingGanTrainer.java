@@ -11,9 +11,9 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.Repartition;
-import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * The GAN trainer on dl4j-spark's parameter averaging. Each round has two phases, each one
@@ -35,8 +35,8 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
     private final GanNetworks networks;
     private final NoiseSource noise;
     private final TrainingSettings settings;
-    private final SparkDl4jMultiLayer discriminatorTrainer;
-    private final SparkDl4jMultiLayer adversarialTrainer;
+    private final SparkComputationGraph discriminatorTrainer;
+    private final SparkComputationGraph adversarialTrainer;
     private final LongAccumulator discriminatorExamples;
     private final LongAccumulator generatorExamples;
 
@@ -53,10 +53,10 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         this.generatorExamples = spark.sc().longAccumulator("generator examples");
         int workers = data.workers();
         // Discriminator minibatches hold a real and a fake half.
-        discriminatorTrainer = new SparkDl4jMultiLayer(spark, networks.discriminator(),
+        discriminatorTrainer = new SparkComputationGraph(spark, networks.discriminator(),
                 trainingMaster(workers, 2 * settings.batchSize(),
                         settings.discriminatorStepsPerRound(), discriminatorExamples));
-        adversarialTrainer = new SparkDl4jMultiLayer(spark, networks.adversarial(),
+        adversarialTrainer = new SparkComputationGraph(spark, networks.adversarial(),
                 trainingMaster(workers, settings.batchSize(), settings.localSteps(),
                         generatorExamples));
     }
@@ -102,10 +102,11 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
                 new DiscriminatorBatches.DiscriminatorProbe(spark.sc(), round);
         long dExamples = discriminatorPhase(round, probe);
         long gExamples = generatorPhase(round);
+        double gradient = GeneratorGradient.norm(networks, noise, settings, round);
         double seconds = (System.nanoTime() - started) / 1e9;
         return new RoundMetrics(round, discriminatorTrainer.getScore(),
-                adversarialTrainer.getScore(), probe.meanReal(), probe.meanFake(), dExamples,
-                gExamples, dExamples / 2, seconds);
+                adversarialTrainer.getScore(), probe.meanReal(), probe.meanFake(),
+                probe.diversityRatio(), gradient, dExamples, gExamples, dExamples / 2, seconds);
     }
 
     long discriminatorPhase(int round, DiscriminatorBatches.DiscriminatorProbe probe) {
@@ -113,7 +114,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
                 NetworkState.of(networks.generator()));
         Broadcast<NetworkState> discriminator = spark.broadcast(
                 NetworkState.of(networks.discriminator()));
-        JavaRDD<DataSet> batches = data.shards().mapPartitionsWithIndex(
+        JavaRDD<MultiDataSet> batches = data.shards().mapPartitionsWithIndex(
                 new DiscriminatorBatches(generator, discriminator, noise, settings, round, probe),
                 true);
         long examples = fit(discriminatorTrainer, batches, discriminatorExamples, round,
@@ -125,19 +126,20 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
 
     long generatorPhase(int round) {
         networks.discriminatorInAdversarial();
-        JavaRDD<DataSet> batches = data.shards().mapPartitionsWithIndex(
+        JavaRDD<MultiDataSet> batches = data.shards().mapPartitionsWithIndex(
                 new GeneratorBatches(noise, settings, round), true);
         long examples = fit(adversarialTrainer, batches, generatorExamples, round, "generator");
         networks.generatorFromAdversarial();
         return examples;
     }
 
-    private long fit(SparkDl4jMultiLayer trainer, JavaRDD<DataSet> batches,
+    private long fit(SparkComputationGraph trainer, JavaRDD<MultiDataSet> batches,
                      LongAccumulator counter, int round, String phase) {
         spark.setJobGroup("round-" + round, "round " + round + " " + phase + " phase", false);
         counter.reset();
         try {
-            trainer.fit(batches.setName("round " + round + " " + phase + " minibatches"));
+            trainer.fitMultiDataSet(batches.setName("round " + round + " " + phase
+                    + " minibatches"));
         } finally {
             batches.unpersist(false);
             spark.clearJobGroup();

@@ -22,9 +22,10 @@ public final class ProgressLine {
         int done = m.round() - firstRound + 1;
         double left = secondsSoFar / done * (totalRounds - m.round());
         return String.format(Locale.ROOT, "round %d/%d d_loss=%.4f g_loss=%.4f d_real=%.3f "
-                        + "d_fake=%.3f examples=%d/%d real_examples_per_s=%.0f round_s=%.2f "
-                        + "elapsed=%s eta=%s", m.round(), totalRounds, m.discriminatorLoss(),
-                m.generatorLoss(), m.discriminatorReal(), m.discriminatorFake(),
+                        + "d_fake=%.3f diversity=%.2f g_grad=%.2g examples=%d/%d "
+                        + "real_examples_per_s=%.0f round_s=%.2f elapsed=%s eta=%s", m.round(),
+                totalRounds, m.discriminatorLoss(), m.generatorLoss(), m.discriminatorReal(),
+                m.discriminatorFake(), m.diversity(), m.generatorGradient(),
                 m.discriminatorExamples(), m.generatorExamples(), m.realExamplesPerSecond(),
                 m.seconds(), duration(secondsSoFar), duration(left));
     }

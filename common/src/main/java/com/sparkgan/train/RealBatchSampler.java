@@ -44,17 +44,31 @@ final class RealBatchSampler {
         return width;
     }
 
-    /** The next {@code count} examples as a row-major [count, width] array. */
-    float[] next(int count) {
+    /**
+     * The next {@code count} examples.
+     *
+     * @param features row-major [count, width] values
+     * @param labels the examples' class labels, or null when the shard has none
+     */
+    record Batch(float[] features, int[] labels) {
+    }
+
+    Batch next(int count) {
         float[] out = new float[count * width];
+        boolean labelled = !blocks.isEmpty() && blocks.get(0).hasLabels();
+        int[] labels = labelled ? new int[count] : null;
         for (int i = 0; i < count; i++) {
             if (next == order.length) {
                 reshuffle();
             }
             int example = order[next++];
-            blocks.get(blockOf[example]).copyRow(rowOf[example], out, i * width);
+            ExampleBlock block = blocks.get(blockOf[example]);
+            block.copyRow(rowOf[example], out, i * width);
+            if (labelled) {
+                labels[i] = block.label(rowOf[example]);
+            }
         }
-        return out;
+        return new Batch(out, labels);
     }
 
     private void reshuffle() {

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param generatorLoss mean minibatch loss of the generator phase
  * @param discriminatorReal mean D(x) on real probe rows, before the round's update
  * @param discriminatorFake mean D(G(z)) on fake probe rows, before the round's update
+ * @param diversity mean pairwise distance of fake probe rows over that of real ones
+ * @param generatorGradient L2 norm of the generator's gradient after the round
  * @param discriminatorExamples examples (real and fake) the discriminator phase fitted
  * @param generatorExamples noise examples the generator phase fitted
  * @param realExamples real examples the round consumed
@@ -18,6 +20,7 @@ import java.util.Map;
  */
 public record RoundMetrics(int round, double discriminatorLoss, double generatorLoss,
                            double discriminatorReal, double discriminatorFake,
+                           double diversity, double generatorGradient,
                            long discriminatorExamples, long generatorExamples,
                            long realExamples, double seconds) {
 
@@ -37,6 +40,8 @@ public record RoundMetrics(int round, double discriminatorLoss, double generator
         map.put("g_loss", generatorLoss);
         map.put("d_real", discriminatorReal);
         map.put("d_fake", discriminatorFake);
+        map.put("diversity", diversity);
+        map.put("g_grad_norm", generatorGradient);
         map.put("d_examples", discriminatorExamples);
         map.put("g_examples", generatorExamples);
         map.put("real_examples", realExamples);

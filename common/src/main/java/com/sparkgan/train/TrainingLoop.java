@@ -8,6 +8,7 @@ import com.sparkgan.io.Json;
 import com.sparkgan.io.MetricsLog;
 import com.sparkgan.io.ModelStore;
 import com.sparkgan.io.RunLayout;
+import com.sparkgan.nets.GanInputs;
 import com.sparkgan.nets.GanNetworks;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives a {@link GanTrainer} round by round and writes what an operator needs: one log line
  * and one {@code metrics.jsonl} record per round, sample grids and checkpoints every few
- * rounds, and the final models.
+ * rounds, and the final models. It keeps the generator's moving average when asked, and
+ * applies the {@link TrainingGuards}' decisions: a warning, a stop, or a rollback to the last
+ * checkpoint with lower learning rates, each recorded in {@code metrics.jsonl}.
  */
 public final class TrainingLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
@@ -35,6 +39,7 @@ public final class TrainingLoop {
     private final DatasetSpec spec;
     private final NoiseSource noise;
     private final LoopSettings settings;
+    private final GeneratorAverage average;
 
     /**
      * @param rounds rounds to train in all
@@ -42,50 +47,106 @@ public final class TrainingLoop {
      * @param sampleEvery rounds between sample grids
      * @param gridSize the sample grid's side, in examples
      * @param seed the run's seed, from which the grid's fixed noise is drawn
+     * @param guards the guards' thresholds
+     * @param learningRateFactor the factor a rollback applies to both learning rates
+     * @param maxRollbacks rollbacks allowed before the run fails
      */
     public record LoopSettings(int rounds, int checkpointEvery, int sampleEvery, int gridSize,
-                               long seed) {
+                               long seed, TrainingGuards.Settings guards,
+                               double learningRateFactor, int maxRollbacks) {
     }
 
+    /**
+     * @param average the generator's moving average, or null when the run keeps none
+     */
     public TrainingLoop(GanTrainer trainer, RunLayout layout, Configuration hadoop,
-                        DatasetSpec spec, NoiseSource noise, LoopSettings settings) {
+                        DatasetSpec spec, NoiseSource noise, LoopSettings settings,
+                        GeneratorAverage average) {
         this.trainer = trainer;
         this.layout = layout;
         this.hadoop = hadoop;
         this.spec = spec;
         this.noise = noise;
         this.settings = settings;
+        this.average = average;
     }
 
     /** Trains rounds {@code firstRound} to the last and returns their metrics. */
     public List<RoundMetrics> run(int firstRound) {
         MetricsLog metricsLog = MetricsLog.resume(layout.metrics(), hadoop, firstRound - 1);
         ProgressLine progress = new ProgressLine(firstRound, settings.rounds());
-        INDArray gridNoise = noise.draw(settings.gridSize() * settings.gridSize(),
-                new SplittableRandom(Seeds.derive(settings.seed(), Seeds.Stream.SAMPLE_GRID, 0,
-                        0)));
+        TrainingGuards guards = new TrainingGuards(settings.guards());
+        GanNetworks networks = trainer.networks();
+        NetworkSnapshot lastGood = NetworkSnapshot.of(firstRound - 1, networks, average);
+        int rollbacks = 0;
         List<RoundMetrics> all = new ArrayList<>();
         for (int round = firstRound; round <= settings.rounds(); round++) {
             RoundMetrics metrics = trainer.trainRound(round);
-            if (!metrics.finite()) {
-                throw new TrainingFailedException("Round " + round + " produced non-finite "
-                        + "losses (d_loss=" + metrics.discriminatorLoss() + ", g_loss="
-                        + metrics.generatorLoss() + "); lower train.generator.learning-rate "
-                        + "and train.discriminator.learning-rate.");
+            boolean parametersFinite = finite(networks.generator())
+                    && finite(networks.discriminator());
+            TrainingGuards.Alarm alarm = guards.check(metrics, parametersFinite);
+            boolean voided = alarm != null && alarm.signal() == TrainingGuards.Signal.NON_FINITE;
+            if (!voided) {
+                if (average != null) {
+                    average.update(networks.generator());
+                }
+                all.add(metrics);
+                LOG.info(progress.format(metrics));
+                metricsLog.append(metrics.asMap(progress.elapsedSeconds()));
             }
-            all.add(metrics);
-            LOG.info(progress.format(metrics));
-            metricsLog.append(metrics.asMap(progress.elapsedSeconds()));
+            if (alarm != null) {
+                Map<String, Object> record = alarm.asMap();
+                if (alarm.action() == TrainingGuards.Action.ROLLBACK
+                        && rollbacks < settings.maxRollbacks()) {
+                    rollbacks++;
+                    lastGood.restore(networks, average);
+                    double gRate = LearningRates.scale(networks.adversarial(), "g-",
+                            settings.learningRateFactor());
+                    double dRate = LearningRates.scale(networks.discriminator(), "d-",
+                            settings.learningRateFactor());
+                    guards.reset();
+                    record.put("rollback_to", lastGood.round());
+                    record.put("generator_learning_rate", gRate);
+                    record.put("discriminator_learning_rate", dRate);
+                    metricsLog.append(record);
+                    LOG.warn("{} Rolling back to round {} ({} of {} rollbacks); learning rates "
+                                    + "now {} (generator) and {} (discriminator).",
+                            alarm.message(), lastGood.round(), rollbacks,
+                            settings.maxRollbacks(), gRate, dRate);
+                    round = lastGood.round();
+                    continue;
+                }
+                if (alarm.action() != TrainingGuards.Action.WARN) {
+                    record.put("action", "stop");
+                    metricsLog.append(record);
+                    throw new TrainingFailedException(alarm.message()
+                            + (alarm.action() == TrainingGuards.Action.ROLLBACK
+                            ? " The " + settings.maxRollbacks() + " rollbacks allowed "
+                            + "(guard.max-rollbacks) are spent." : ""));
+                }
+                metricsLog.append(record);
+                LOG.warn(alarm.message());
+            }
             boolean last = round == settings.rounds();
             if (last || round % settings.sampleEvery() == 0) {
-                writeSamples(round, gridNoise);
+                writeSamples(round);
             }
             if (last || round % settings.checkpointEvery() == 0) {
                 saveModelFolder(layout.checkpoint(round), round, true);
+                lastGood = NetworkSnapshot.of(round, networks, average);
             }
         }
         saveModelFolder(layout.model(), settings.rounds(), false);
         return all;
+    }
+
+    private static boolean finite(ComputationGraph network) {
+        return Double.isFinite(network.params().sumNumber().doubleValue());
+    }
+
+    /** The generator samples come from: the moving average when kept, else the last one. */
+    public ComputationGraph samplingGenerator() {
+        return average != null ? average.network() : trainer.networks().generator();
     }
 
     /** Writes networks, dataset description and round into a folder, atomically. */
@@ -95,6 +156,10 @@ public final class TrainingLoop {
             Path staging = out.staging();
             ModelStore.saveNetwork(networks.generator(), new Path(staging, ModelStore.GENERATOR),
                     hadoop, false);
+            if (average != null) {
+                ModelStore.saveNetwork(average.network(),
+                        new Path(staging, ModelStore.GENERATOR_AVERAGE), hadoop, false);
+            }
             ModelStore.saveNetwork(networks.discriminator(),
                     new Path(staging, ModelStore.DISCRIMINATOR), hadoop, true);
             ModelStore.saveNetwork(networks.adversarial(),
@@ -102,14 +167,18 @@ public final class TrainingLoop {
             ModelStore.saveDatasetSpec(spec, new Path(staging, ModelStore.DATASET), hadoop);
             HadoopFiles.writeText(new Path(staging, ModelStore.STATE), hadoop,
                     Json.pretty(Map.of("round", round, "seed", settings.seed())));
-            out.commit(true);
+            out.commit(replace);
         }
         LOG.info("Saved {} (round {})", folder, round);
     }
 
-    private void writeSamples(int round, INDArray gridNoise) {
-        INDArray out = trainer.networks().generator().output(gridNoise, false);
-        int count = (int) gridNoise.size(0);
+    private void writeSamples(int round) {
+        int count = settings.gridSize() * settings.gridSize();
+        INDArray gridNoise = noise.draw(count, new SplittableRandom(
+                Seeds.derive(settings.seed(), Seeds.Stream.SAMPLE_GRID, 0, 0)));
+        int classes = trainer.networks().architecture().classCount();
+        INDArray out = samplingGenerator().output(false, GanInputs.of(gridNoise,
+                gridLabels(count, settings.gridSize(), classes), classes))[0];
         float[][] rows = out.reshape('c', count, spec.featureCount()).toFloatMatrix();
         if (spec.isImage()) {
             Path file = layout.sampleGrid(round);
@@ -129,5 +198,17 @@ public final class TrainingLoop {
             }
             HadoopFiles.writeText(layout.samplePreview(round), hadoop, csv.toString());
         }
+    }
+
+    /** A conditional grid shows one class per row, cycling through the classes. */
+    static int[] gridLabels(int count, int side, int classes) {
+        if (classes == 0) {
+            return null;
+        }
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = (i / side) % classes;
+        }
+        return labels;
     }
 }

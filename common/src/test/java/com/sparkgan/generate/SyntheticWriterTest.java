@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import com.sparkgan.nets.DiscriminatorOptions;
+import com.sparkgan.nets.GanLoss;
+import com.sparkgan.nets.NetworkSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.learning.config.Adam;
@@ -35,9 +38,10 @@ class SyntheticWriterTest {
     private final JavaSparkContext spark = LocalSpark.get();
     private final NoiseSource noise = new NoiseSource(4, NoiseSource.Distribution.GAUSSIAN);
 
-    private static MultiLayerNetwork generator(int dataSize) {
-        return GanNetworks.create(new MlpArchitecture(4, dataSize, List.of(8), List.of(8), 0.2),
-                new Adam(1e-3), new Adam(1e-3), 3L).generator();
+    private static ComputationGraph generator(int dataSize) {
+        return GanNetworks.create(new MlpArchitecture(4, dataSize, 0, List.of(8), List.of(8),
+                new DiscriminatorOptions(0.2, 0)), new NetworkSettings(new Adam(1e-3),
+                new Adam(1e-3), GanLoss.STANDARD, 0, 0.01), 3L).generator();
     }
 
     private static DatasetSpec digitsLike() {
@@ -47,7 +51,8 @@ class SyntheticWriterTest {
 
     private static SyntheticWriter.Request request(int count, SyntheticFormat format,
                                                    boolean replace) {
-        return new SyntheticWriter.Request(count, 3, format, true, 11L, "test-model", replace);
+        return new SyntheticWriter.Request(count, 3, format, true, 11L, "test-model", replace,
+                null);
     }
 
     private org.apache.hadoop.fs.Path target() {

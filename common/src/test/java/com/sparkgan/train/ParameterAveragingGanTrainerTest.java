@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 
 /** The distributed trainer on a real local[2] Spark with the UCI digits. */
@@ -37,16 +38,32 @@ class ParameterAveragingGanTrainerTest {
     private ParameterAveragingGanTrainer trainer(JobConfig config) {
         RealDataset data = new DatasetLoader(spark, config).load(EmbeddedDataset.DIGITS.uri(),
                 2);
-        GanNetworks networks = GanNetworks.create(Architectures.from(config, data.spec()),
-                Architectures.generatorUpdater(config), Architectures.discriminatorUpdater(config),
-                config.get(ConfigKeys.SEED));
+        com.sparkgan.nets.GanArchitecture architecture = Architectures.from(config,
+                data.spec());
+        GanNetworks networks = GanNetworks.create(architecture,
+                Architectures.networkSettings(config), config.get(ConfigKeys.SEED));
         return new ParameterAveragingGanTrainer(spark, data, networks,
                 NoiseSource.of(config.get(ConfigKeys.LATENT_SIZE), "gaussian"),
-                TrainingSettings.from(config));
+                TrainingSettings.from(config, architecture.classCount()));
     }
 
-    private static float[] params(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
+    private static float[] params(ComputationGraph net) {
         return net.params().toFloatVector();
+    }
+
+    /** The parameters of the named layers of a network, concatenated in the order given. */
+    private static float[] layers(ComputationGraph net, List<String> names) {
+        List<Float> values = new ArrayList<>();
+        for (String name : names) {
+            for (float v : net.getLayer(name).params().toFloatVector()) {
+                values.add(v);
+            }
+        }
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
     }
 
     @Test
@@ -91,9 +108,13 @@ class ParameterAveragingGanTrainerTest {
             float[] trainedDiscriminator = params(nets.discriminator());
             trainer.generatorPhase(1);
             assertArrayEquals(trainedDiscriminator, params(nets.discriminator()), 0f);
-            assertArrayEquals(trainedDiscriminator, nets.discriminatorView().toFloatVector(), 0f);
+            List<String> dLayers = GanNetworks.parameterLayers(nets.discriminator());
+            List<String> gLayers = GanNetworks.parameterLayers(nets.generator());
+            assertArrayEquals(layers(nets.discriminator(), dLayers),
+                    layers(nets.adversarial(), dLayers), 0f);
             assertFalse(Arrays.equals(generator, params(nets.generator())));
-            assertArrayEquals(nets.generatorView().toFloatVector(), params(nets.generator()), 0f);
+            assertArrayEquals(layers(nets.adversarial(), gLayers),
+                    layers(nets.generator(), gLayers), 0f);
         }
     }
 

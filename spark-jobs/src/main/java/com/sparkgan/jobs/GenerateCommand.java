@@ -13,8 +13,9 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import com.sparkgan.nets.GanNetworks;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,6 +35,15 @@ final class GenerateCommand implements Callable<Integer> {
             description = "synthetic examples to generate (generate.count)")
     Integer count;
 
+    @Option(names = "--per-class", paramLabel = "N",
+            description = "conditional models: N examples of each class (generate.per-class)")
+    Integer perClass;
+
+    @Option(names = "--class-weights", paramLabel = "W,W,...", split = ",",
+            description = "conditional models: relative shares of the classes in --count "
+                    + "(generate.class-weights)")
+    List<Double> classWeights;
+
     @Override
     public Integer call() {
         Configuration hadoop = new Configuration();
@@ -45,13 +55,18 @@ final class GenerateCommand implements Callable<Integer> {
         if (count != null) {
             config = config.with(ConfigKeys.GENERATE_COUNT, count);
         }
+        if (perClass != null) {
+            config = config.with(ConfigKeys.GENERATE_PER_CLASS, perClass);
+        }
+        if (classWeights != null) {
+            config = config.with(ConfigKeys.GENERATE_CLASS_WEIGHTS, classWeights);
+        }
         String out = options.out != null ? options.out : runFolderOf(modelFolder).toString();
         RunLayout layout = RunLayout.of(out);
-        MultiLayerNetwork generator = ModelStore.loadNetwork(
-                new Path(modelFolder, ModelStore.GENERATOR), hadoop, false);
-        requireLatentSize(generator, config);
+        ComputationGraph generator = ModelStore.loadSamplingGenerator(modelFolder, hadoop);
         DatasetSpec spec = ModelStore.loadDatasetSpec(new Path(modelFolder, ModelStore.DATASET),
                 hadoop);
+        requireLatentSize(generator, spec, config);
         JobSummary summary = new JobSummary("generate", out);
         try (JavaSparkContext spark = SparkSessions.start("generate", options.master)) {
             Map<String, Object> manifest = GenerationJob.run(spark, config, generator, spec,
@@ -85,8 +100,9 @@ final class GenerateCommand implements Callable<Integer> {
                 + ModelStore.GENERATOR + " in it or in its model/ folder.");
     }
 
-    private static void requireLatentSize(MultiLayerNetwork generator, JobConfig config) {
-        long inputs = ((FeedForwardLayer) generator.getLayer(0).conf().getLayer()).getNIn();
+    private static void requireLatentSize(ComputationGraph generator, DatasetSpec spec,
+                                          JobConfig config) {
+        long inputs = GanNetworks.latentSizeOf(generator, spec.classCount());
         if (inputs != config.get(ConfigKeys.LATENT_SIZE)) {
             throw new ConfigException(ConfigKeys.LATENT_SIZE.name() + " = "
                     + config.get(ConfigKeys.LATENT_SIZE) + " does not match the generator, "

@@ -90,7 +90,7 @@ final class PipelineCommand implements Callable<Integer> {
             TrainingJob.Result result = TrainingJob.run(spark, config, input, layout, false);
             RunLayout visible = RunLayout.of(published);
             Map<String, Object> manifest = GenerationJob.run(spark, config,
-                    result.networks().generator(), result.dataset(), layout,
+                    result.samplingGenerator(), result.dataset(), layout,
                     visible.model().toString(), options.overwrite);
             result.summarize(summary);
             summary.put("model", visible.model().toString())

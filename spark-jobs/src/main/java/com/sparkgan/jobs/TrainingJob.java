@@ -14,7 +14,10 @@ import com.sparkgan.io.StorageException;
 import com.sparkgan.nets.Architectures;
 import com.sparkgan.nets.GanArchitecture;
 import com.sparkgan.nets.GanNetworks;
+import com.sparkgan.nets.NetworkSettings;
+import com.sparkgan.train.GeneratorAverage;
 import com.sparkgan.train.NoiseSource;
+import com.sparkgan.train.TrainingGuards;
 import com.sparkgan.train.ParameterAveragingGanTrainer;
 import com.sparkgan.train.RoundMetrics;
 import com.sparkgan.train.TrainingLoop;
@@ -24,6 +27,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +39,13 @@ final class TrainingJob {
      * What training produced.
      *
      * @param networks the trained networks
+     * @param samplingGenerator the generator to sample from (the moving average if kept)
      * @param dataset the description of the training data
      * @param rounds each round's metrics
      */
-    record Result(GanNetworks networks, com.sparkgan.data.DatasetSpec dataset,
-                  List<RoundMetrics> rounds, int lastRound) {
+    record Result(GanNetworks networks, ComputationGraph samplingGenerator,
+                  com.sparkgan.data.DatasetSpec dataset, List<RoundMetrics> rounds,
+                  int lastRound) {
         void summarize(JobSummary summary) {
             summary.training(rounds, lastRound);
         }
@@ -79,10 +85,13 @@ final class TrainingJob {
                     + config.get(ConfigKeys.ROUNDS) + " is below the last checkpoint's round "
                     + checkpoint + "; set it to " + checkpoint + " or more to resume.");
         }
+        NetworkSettings networkSettings = Architectures.networkSettings(config);
         GanNetworks networks = checkpoint > 0
-                ? restore(architecture, layout.checkpoint(checkpoint), hadoop, config, seed)
-                : GanNetworks.create(architecture, Architectures.generatorUpdater(config),
-                        Architectures.discriminatorUpdater(config), seed);
+                ? restore(architecture, layout.checkpoint(checkpoint), hadoop, networkSettings,
+                        seed)
+                : GanNetworks.create(architecture, networkSettings, seed);
+        GeneratorAverage average = average(config, networks, checkpoint > 0
+                ? layout.checkpoint(checkpoint) : null, hadoop);
         // Written once the input and the networks have proved sound, so that a failed start
         // leaves no stub run and a refused resume leaves the run's own record untouched.
         HadoopFiles.writeText(layout.config(), hadoop, config.render());
@@ -94,15 +103,19 @@ final class TrainingJob {
                 workers, checkpoint + 1, config.get(ConfigKeys.ROUNDS));
         NoiseSource noise = NoiseSource.of(config.get(ConfigKeys.LATENT_SIZE),
                 config.get(ConfigKeys.NOISE));
-        TrainingSettings settings = TrainingSettings.from(config);
+        TrainingSettings settings = TrainingSettings.from(config, architecture.classCount());
         try (ParameterAveragingGanTrainer trainer = new ParameterAveragingGanTrainer(spark, data,
                 networks, noise, settings)) {
             TrainingLoop loop = new TrainingLoop(trainer, layout, hadoop, data.spec(), noise,
                     new TrainingLoop.LoopSettings(settings.rounds(),
                             config.get(ConfigKeys.CHECKPOINT_EVERY),
                             config.get(ConfigKeys.SAMPLE_EVERY),
-                            config.get(ConfigKeys.SAMPLE_GRID_SIZE), seed));
-            return new Result(networks, data.spec(), loop.run(checkpoint + 1),
+                            config.get(ConfigKeys.SAMPLE_GRID_SIZE), seed,
+                            TrainingGuards.Settings.from(config),
+                            config.get(ConfigKeys.GUARD_LEARNING_RATE_FACTOR),
+                            config.get(ConfigKeys.GUARD_MAX_ROLLBACKS)), average);
+            List<RoundMetrics> rounds = loop.run(checkpoint + 1);
+            return new Result(networks, loop.samplingGenerator(), data.spec(), rounds,
                     settings.rounds());
         }
     }
@@ -141,27 +154,47 @@ final class TrainingJob {
                 record.toString()).get("input"));
     }
 
+    /** The generator's moving average when configured, continued from a checkpoint's. */
+    private static GeneratorAverage average(JobConfig config, GanNetworks networks,
+                                            Path checkpoint, Configuration hadoop) {
+        double decay = config.get(ConfigKeys.GENERATOR_EMA);
+        if (decay == 0) {
+            return null;
+        }
+        Path saved = checkpoint == null ? null
+                : new Path(checkpoint, ModelStore.GENERATOR_AVERAGE);
+        if (saved != null && HadoopFiles.exists(saved, hadoop)) {
+            return GeneratorAverage.resumed(ModelStore.loadGraph(saved, hadoop, false), decay);
+        }
+        if (saved != null) {
+            LOG.warn("{} has no {}; the generator's moving average starts again from the "
+                    + "checkpoint's weights.", checkpoint, ModelStore.GENERATOR_AVERAGE);
+        }
+        return GeneratorAverage.startingAt(networks.generator(), decay);
+    }
+
     private static GanNetworks restore(GanArchitecture architecture, Path checkpoint,
-                                       Configuration hadoop, JobConfig config, long seed) {
+                                       Configuration hadoop, NetworkSettings settings,
+                                       long seed) {
         LOG.info("Resuming from {}", checkpoint);
         GanNetworks restored = GanNetworks.restore(architecture,
-                ModelStore.loadNetwork(new Path(checkpoint, ModelStore.GENERATOR), hadoop, false),
-                ModelStore.loadNetwork(new Path(checkpoint, ModelStore.DISCRIMINATOR), hadoop,
+                ModelStore.loadGraph(new Path(checkpoint, ModelStore.GENERATOR), hadoop, false),
+                ModelStore.loadGraph(new Path(checkpoint, ModelStore.DISCRIMINATOR), hadoop,
                         true),
-                ModelStore.loadNetwork(new Path(checkpoint, ModelStore.ADVERSARIAL), hadoop,
+                ModelStore.loadGraph(new Path(checkpoint, ModelStore.ADVERSARIAL), hadoop,
                         true));
-        if (restored.generator().layerInputSize(0) != architecture.latentSize()) {
+        long latent = GanNetworks.latentSizeOf(restored.generator(),
+                architecture.classCount());
+        if (latent != architecture.latentSize()) {
             throw new ConfigException("The checkpoint's generator reads noise of size "
-                    + restored.generator().layerInputSize(0) + ", not the configured "
-                    + ConfigKeys.LATENT_SIZE.name() + " of " + architecture.latentSize()
-                    + "; resume with the run's own model settings.");
+                    + latent + ", not the configured " + ConfigKeys.LATENT_SIZE.name() + " of "
+                    + architecture.latentSize() + "; resume with the run's own model settings.");
         }
-        GanNetworks configured = GanNetworks.create(architecture,
-                Architectures.generatorUpdater(config), Architectures.discriminatorUpdater(config),
-                seed);
+        GanNetworks configured = GanNetworks.create(architecture, settings, seed);
         if (configured.generator().numParams() != restored.generator().numParams()
                 || configured.discriminator().numParams()
-                != restored.discriminator().numParams()) {
+                != restored.discriminator().numParams()
+                || GanNetworks.isConditional(restored.generator()) != architecture.conditional()) {
             throw new ConfigException("The checkpoint's networks do not match the configured "
                     + architecture.name() + " for this input (model.* settings or the input's "
                     + "shape changed); resume with the run's own model settings and input.");

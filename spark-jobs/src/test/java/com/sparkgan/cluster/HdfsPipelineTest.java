@@ -75,9 +75,9 @@ class HdfsPipelineTest {
         String metrics = new String(fs.open(new Path(out, "metrics.jsonl")).readAllBytes(),
                 StandardCharsets.UTF_8);
         assertEquals(4, metrics.strip().split("\n").length);
-        var generator = ModelStore.loadNetwork(new Path(out, "model/generator.zip"),
+        var generator = ModelStore.loadGraph(new Path(out, "model/generator.zip"),
                 new Configuration(), false);
-        assertEquals(32, generator.layerInputSize(0));
+        assertEquals(32, com.sparkgan.nets.GanNetworks.latentSizeOf(generator, 0));
     }
 
     @Test
@@ -117,7 +117,7 @@ class HdfsPipelineTest {
             "adversarial.zip", "dataset.json", "state.json", "_SUCCESS"}) {
             assertTrue(fs.isFile(new Path(previous, file)), file);
         }
-        ModelStore.loadNetwork(new Path(previous, "adversarial.zip"), new Configuration(),
+        ModelStore.loadGraph(new Path(previous, "adversarial.zip"), new Configuration(),
                 true);
         dfs.setQuota(checkpoints, HdfsConstants.QUOTA_RESET, HdfsConstants.QUOTA_DONT_SET);
         assertEquals(0, run(failure, "train", "--resume", "--out", out, "--master",

@@ -75,7 +75,7 @@ class StandaloneClusterIT {
     }
 
     private static float[] generatorParameters(String out) {
-        return ModelStore.loadNetwork(new org.apache.hadoop.fs.Path(out, "model/generator.zip"),
+        return ModelStore.loadGraph(new org.apache.hadoop.fs.Path(out, "model/generator.zip"),
                 new Configuration(), false).params().toFloatVector();
     }
 

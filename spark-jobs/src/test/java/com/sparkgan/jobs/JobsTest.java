@@ -198,7 +198,7 @@ class JobsTest {
 
     private static List<Float> parameters(Path model) throws IOException {
         float[] values = org.deeplearning4j.util.ModelSerializer
-                .restoreMultiLayerNetwork(model.toFile(), false).params().toFloatVector();
+                .restoreComputationGraph(model.toFile(), false).params().toFloatVector();
         List<Float> out = new java.util.ArrayList<>();
         for (float v : values) {
             out.add(v);
