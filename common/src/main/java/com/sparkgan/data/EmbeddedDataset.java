@@ -20,7 +20,9 @@ public enum EmbeddedDataset {
      * images of 8x8 pixels with values 0..16 and a label 0..9 in the last column; CC BY 4.0.
      */
     DIGITS("digits", "/com/sparkgan/datasets/digits.csv.gz",
-            new CsvLayout(false, "last", 8, 8));
+            new CsvLayout(false, "last", 8, 8)),
+    /** {@link RingOfGaussians}: 16,000 2-D points around 8 modes; columns x and y. */
+    RING8("ring8", null, new CsvLayout(true, "", 0, 0));
 
     /** The URI scheme naming an embedded dataset, as in {@code embedded:digits}. */
     public static final String SCHEME = "embedded:";
@@ -61,8 +63,11 @@ public enum EmbeddedDataset {
                 + "datasets are " + String.join(", ", known) + ".");
     }
 
-    /** Every line of the dataset, read from the classpath. */
+    /** Every line of the dataset, read from the classpath or generated. */
     public List<String> lines() {
+        if (resource == null) {
+            return RingOfGaussians.lines();
+        }
         try (InputStream raw = EmbeddedDataset.class.getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException("resource " + resource + " is missing from "

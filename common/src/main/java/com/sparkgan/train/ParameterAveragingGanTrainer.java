@@ -39,6 +39,8 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
     private final SparkComputationGraph adversarialTrainer;
     private final LongAccumulator discriminatorExamples;
     private final LongAccumulator generatorExamples;
+    private final IterationCountHook discriminatorIterations = new IterationCountHook();
+    private final IterationCountHook generatorIterations = new IterationCountHook();
 
     public ParameterAveragingGanTrainer(JavaSparkContext spark, RealDataset data,
                                         GanNetworks networks, NoiseSource noise,
@@ -55,10 +57,11 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         // Discriminator minibatches hold a real and a fake half.
         discriminatorTrainer = new SparkComputationGraph(spark, networks.discriminator(),
                 trainingMaster(workers, 2 * settings.batchSize(),
-                        settings.discriminatorStepsPerRound(), discriminatorExamples));
+                        settings.discriminatorStepsPerRound(), discriminatorExamples,
+                        discriminatorIterations));
         adversarialTrainer = new SparkComputationGraph(spark, networks.adversarial(),
                 trainingMaster(workers, settings.batchSize(), settings.localSteps(),
-                        generatorExamples));
+                        generatorExamples, generatorIterations));
     }
 
     /** Every worker must be able to draw a full minibatch from its own shard. */
@@ -81,7 +84,8 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
      * runs exactly one training job; the data are neither repartitioned nor exported.
      */
     private ParameterAveragingTrainingMaster trainingMaster(int workers, int minibatch,
-                                                            int steps, LongAccumulator counter) {
+                                                            int steps, LongAccumulator counter,
+                                                            IterationCountHook iterations) {
         return new ParameterAveragingTrainingMaster.Builder(workers, minibatch)
                 .batchSizePerWorker(minibatch)
                 .averagingFrequency(steps)
@@ -91,7 +95,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
                 .storageLevel(StorageLevel.MEMORY_ONLY_SER())
                 .rngSeed(settings.seed())
-                .trainingHooks(new ExampleCounter(counter))
+                .trainingHooks(new ExampleCounter(counter), iterations)
                 .build();
     }
 
@@ -117,6 +121,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         JavaRDD<MultiDataSet> batches = data.shards().mapPartitionsWithIndex(
                 new DiscriminatorBatches(generator, discriminator, noise, settings, round, probe),
                 true);
+        discriminatorIterations.startAt(networks.discriminator().getIterationCount());
         long examples = fit(discriminatorTrainer, batches, discriminatorExamples, round,
                 "discriminator");
         generator.destroy(false);
@@ -128,6 +133,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         networks.discriminatorInAdversarial();
         JavaRDD<MultiDataSet> batches = data.shards().mapPartitionsWithIndex(
                 new GeneratorBatches(noise, settings, round), true);
+        generatorIterations.startAt(networks.adversarial().getIterationCount());
         long examples = fit(adversarialTrainer, batches, generatorExamples, round, "generator");
         networks.generatorFromAdversarial();
         return examples;

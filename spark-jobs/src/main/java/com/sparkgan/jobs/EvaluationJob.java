@@ -9,6 +9,7 @@ import com.sparkgan.evaluate.EvaluationSettings;
 import com.sparkgan.evaluate.ImageEvaluation;
 import com.sparkgan.evaluate.QualityGate;
 import com.sparkgan.evaluate.QualityGateException;
+import com.sparkgan.evaluate.RingModes;
 import com.sparkgan.io.AtomicFolder;
 import com.sparkgan.io.HadoopFiles;
 import com.sparkgan.io.ModelStore;
@@ -50,7 +51,7 @@ final class EvaluationJob {
         List<QualityGate> gates = new ArrayList<>();
         for (String text : all) {
             QualityGate gate = QualityGate.parse(text);
-            gate.requireKnown(QualityGate.IMAGE_METRICS);
+            gate.requireKnown(QualityGate.ALL_METRICS);
             gates.add(gate);
         }
         return gates;
@@ -97,17 +98,7 @@ final class EvaluationJob {
         ImageEvaluation.RealSplit split = ImageEvaluation.RealSplit.of(real, realTest);
         MultiLayerNetwork classifier = featureClassifier(evaluation, split, inputs, hadoop);
         Map<String, Object> metrics = evaluation.evaluate(split, synthetic, classifier);
-        List<String> failures = new ArrayList<>();
-        for (QualityGate gate : gates) {
-            if (!metrics.containsKey(gate.metric())) {
-                throw new ConfigException("The quality gate '" + gate + "' names "
-                        + gate.metric() + ", which this evaluation did not compute (it needs "
-                        + "labelled synthetic data); remove the gate.");
-            }
-            if (gate.fails(metrics)) {
-                failures.add(gate.failure(metrics));
-            }
-        }
+        List<String> failures = failures(gates, metrics);
         Path report = new RunReport(layout, hadoop, published).write(metrics, failures);
         LOG.info(String.format(java.util.Locale.ROOT, "Evaluation: fid=%.4g (floor %.4g), "
                         + "coverage=%s/%s, precision=%.3f, recall=%.3f, memorisation=%.3f; "
@@ -119,10 +110,49 @@ final class EvaluationJob {
         if (realTest != null) {
             realTest.release();
         }
+        requirePassed(failures);
+        return metrics;
+    }
+
+    /**
+     * The ring8 benchmark's evaluation of the run's synthetic points: modes covered and the
+     * share of high-quality samples; writes the report and fails when a gate holds.
+     */
+    static Map<String, Object> runRing(JavaSparkContext spark, RunLayout layout,
+                                       String published, List<QualityGate> gates) {
+        Map<String, Object> metrics = RingModes.evaluate(spark, layout.synthetic()
+                + "/part-*.csv");
+        List<String> failures = failures(gates, metrics);
+        Path report = new RunReport(layout, spark.hadoopConfiguration(), published)
+                .write(metrics, failures);
+        LOG.info("Evaluation: {} of {} modes covered, {} of the samples of high quality; "
+                        + "report {}", metrics.get("modes_covered"), metrics.get("modes"),
+                String.format(java.util.Locale.ROOT, "%.3f", metrics.get("high_quality")),
+                report);
+        requirePassed(failures);
+        return metrics;
+    }
+
+    private static List<String> failures(List<QualityGate> gates, Map<String, Object> metrics) {
+        List<String> failures = new ArrayList<>();
+        for (QualityGate gate : gates) {
+            if (!metrics.containsKey(gate.metric())) {
+                throw new ConfigException("The quality gate '" + gate + "' names "
+                        + gate.metric() + ", which this evaluation did not compute (it needs "
+                        + (RingModes.METRICS.contains(gate.metric()) ? "the ring8 data"
+                        : "labelled synthetic images") + "); remove the gate.");
+            }
+            if (gate.fails(metrics)) {
+                failures.add(gate.failure(metrics));
+            }
+        }
+        return failures;
+    }
+
+    private static void requirePassed(List<String> failures) {
         if (!failures.isEmpty()) {
             throw new QualityGateException(String.join("; ", failures) + ".");
         }
-        return metrics;
     }
 
     private static void requireLabelledImages(RealDataset real) {

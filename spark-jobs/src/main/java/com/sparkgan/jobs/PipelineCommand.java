@@ -96,7 +96,9 @@ final class PipelineCommand implements Callable<Integer> {
             summary.put("model", visible.model().toString())
                     .put("synthetic", visible.synthetic().toString())
                     .put("synthetic_count", manifest.get("count"));
-            if (evaluable(result.dataset(), manifest)) {
+            if (input.equals(com.sparkgan.data.EmbeddedDataset.RING8.uri())) {
+                summary.put("metrics", EvaluationJob.runRing(spark, layout, published, gates));
+            } else if (evaluable(result.dataset(), manifest)) {
                 String images = EvaluationJob.syntheticImages(out, spark.hadoopConfiguration());
                 Map<String, Object> metrics = EvaluationJob.run(spark, config,
                         new EvaluationJob.Inputs(input, evaluation.realTest, images,
