@@ -84,6 +84,8 @@ public final class ImageEvaluation {
             spark.setJobDescription("evaluate: memorisation");
             memorisation(m, real, synthetic);
             if (synthetic.spec().hasLabels()) {
+                // A conditional generator's samples should be recognised as the class asked.
+                m.put("label_accuracy", accuracy(synthFeatures));
                 spark.setJobDescription("evaluate: train on synthetic, test on real");
                 trainOnSynthetic(m, real, synthetic, classes);
             }

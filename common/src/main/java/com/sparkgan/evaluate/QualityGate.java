@@ -65,7 +65,7 @@ public record QualityGate(String metric, String operator, double bound) {
     public static final java.util.List<String> IMAGE_METRICS = java.util.List.of("fid",
             "fid_floor", "coverage", "coverage_floor", "class_kl", "class_kl_floor",
             "real_accuracy", "precision", "recall", "precision_floor", "recall_floor",
-            "memorisation", "tstr_accuracy", "trtr_accuracy");
+            "memorisation", "tstr_accuracy", "trtr_accuracy", "label_accuracy");
     /** Every metric an evaluation can compute: of images, and of the ring8 benchmark. */
     public static final java.util.List<String> ALL_METRICS = java.util.stream.Stream.concat(
             IMAGE_METRICS.stream(), RingModes.METRICS.stream()).toList();

@@ -44,6 +44,8 @@ public final class RunReport {
                 + "training sample than 99% of real held-out samples are; high means copies"},
         {"tstr_accuracy", "trtr_accuracy", "accuracy on real held-out data of a classifier "
                 + "trained on the synthetic data (reference: trained on as many real)"},
+        {"label_accuracy", null, "share of labelled synthetic samples the feature classifier "
+                + "puts in their own class: how well a conditional generator obeys its label"},
         {"real_accuracy", null, "the feature classifier's own accuracy on real held-out data"},
         {"modes_covered", "modes", "ring8: modes receiving at least 1% of the samples within 3 "
                 + "standard deviations; fewer than all is mode collapse"},

@@ -100,6 +100,11 @@ public final class TrainingGuards {
         }
     }
 
+    /** Whether no collapse signal is building up: a checkpoint now is a good one. */
+    public boolean quiet() {
+        return streaks.values().stream().allMatch(length -> length == 0);
+    }
+
     /**
      * Checks a round; returns the alarm of the first guard that fires, or null.
      *

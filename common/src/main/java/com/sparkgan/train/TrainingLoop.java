@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * and one {@code metrics.jsonl} record per round, sample grids and checkpoints every few
  * rounds, and the final models. It keeps the generator's moving average when asked, and
  * applies the {@link TrainingGuards}' decisions: a warning, a stop, or a rollback to the last
- * checkpoint with lower learning rates, each recorded in {@code metrics.jsonl}.
+ * good checkpoint (one written while no collapse signal was building up, or the start) with
+ * lower learning rates, each recorded in {@code metrics.jsonl}.
  */
 public final class TrainingLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
@@ -133,7 +134,10 @@ public final class TrainingLoop {
             }
             if (last || round % settings.checkpointEvery() == 0) {
                 saveModelFolder(layout.checkpoint(round), round, true);
-                lastGood = NetworkSnapshot.of(round, networks, average);
+                // A checkpoint taken while a collapse signal builds up is not one to return to.
+                if (guards.quiet()) {
+                    lastGood = NetworkSnapshot.of(round, networks, average);
+                }
             }
         }
         saveModelFolder(layout.model(), settings.rounds(), false);

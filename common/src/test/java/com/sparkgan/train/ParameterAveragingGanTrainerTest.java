@@ -36,8 +36,12 @@ class ParameterAveragingGanTrainerTest {
     }
 
     private ParameterAveragingGanTrainer trainer(JobConfig config) {
+        return trainer(config, 2);
+    }
+
+    private ParameterAveragingGanTrainer trainer(JobConfig config, int workers) {
         RealDataset data = new DatasetLoader(spark, config).load(EmbeddedDataset.DIGITS.uri(),
-                2);
+                workers);
         com.sparkgan.nets.GanArchitecture architecture = Architectures.from(config,
                 data.spec());
         GanNetworks networks = GanNetworks.create(architecture,
@@ -135,6 +139,80 @@ class ParameterAveragingGanTrainerTest {
             return new float[][] {params(trainer.networks().generator()),
                     params(trainer.networks().discriminator())};
         }
+    }
+
+    /**
+     * With one worker, parameter averaging must change nothing: the rounds equal plain
+     * {@code fit} calls on the same minibatches, bit for bit, optimiser state included. (This
+     * fails when workers restart Adam's step count, which shrinks their steps.)
+     */
+    @Test
+    void oneWorkerTrainsExactlyAsPlainFitCallsOnTheSameMinibatches() {
+        JobConfig config = config();
+        try (ParameterAveragingGanTrainer trainer = trainer(config, 1)) {
+            GanNetworks spark1 = trainer.networks();
+            GanNetworks plain = GanNetworks.create(spark1.architecture(),
+                    Architectures.networkSettings(config), config.get(ConfigKeys.SEED));
+            TrainingSettings settings = TrainingSettings.from(config, 0);
+            NoiseSource noise = NoiseSource.of(config.get(ConfigKeys.LATENT_SIZE), "gaussian");
+            RealDataset data = new DatasetLoader(spark, config).load(
+                    EmbeddedDataset.DIGITS.uri(), 1);
+            List<com.sparkgan.data.ExampleBlock> shard = data.shards().collect();
+            for (int round = 1; round <= 3; round++) {
+                trainer.trainRound(round);
+                var fakes = new DiscriminatorBatches(
+                        spark.broadcast(NetworkState.of(plain.generator())),
+                        spark.broadcast(NetworkState.of(plain.discriminator())), noise,
+                        settings, round, new DiscriminatorBatches.DiscriminatorProbe(spark.sc(),
+                        round)).call(0, shard.iterator());
+                fakes.forEachRemaining(plain.discriminator()::fit);
+                plain.discriminatorInAdversarial();
+                new GeneratorBatches(noise, settings, round).call(0, shard.iterator())
+                        .forEachRemaining(plain.adversarial()::fit);
+                plain.generatorFromAdversarial();
+                assertArrayEquals(params(plain.generator()), params(spark1.generator()), 0f);
+                assertArrayEquals(params(plain.discriminator()),
+                        params(spark1.discriminator()), 0f);
+                assertArrayEquals(plain.adversarial().getUpdater().getStateViewArray()
+                        .toFloatVector(), spark1.adversarial().getUpdater().getStateViewArray()
+                        .toFloatVector(), 0f);
+            }
+            data.release();
+        }
+    }
+
+    @Test
+    void everyLossAndTrickTrainsToFiniteValues() {
+        List<String[]> variants = List.of(
+                new String[] {"train.loss=lsgan", "train.real-label=0.9"},
+                new String[] {"train.loss=wasserstein", "train.discriminator-steps=2"},
+                new String[] {"train.loss=hinge", "train.instance-noise=0.2"},
+                new String[] {"model.discriminator-dropout=0.3", "train.gradient-clip=1.0"},
+                new String[] {"model.conditional=true"},
+                new String[] {"model.conditional=true", "model.architecture=dcgan",
+                        "model.dcgan.generator-filters=4",
+                        "model.dcgan.discriminator-filters=4"});
+        for (String[] variant : variants) {
+            try (ParameterAveragingGanTrainer trainer = trainer(config(variant))) {
+                float[] before = params(trainer.networks().generator());
+                for (int round = 1; round <= 2; round++) {
+                    RoundMetrics m = trainer.trainRound(round);
+                    assertTrue(m.finite() && Double.isFinite(m.discriminatorReal())
+                            && Double.isFinite(m.diversity()) && m.generatorGradient() > 0,
+                            Arrays.toString(variant) + " " + m);
+                }
+                assertFalse(Arrays.equals(before, params(trainer.networks().generator())),
+                        Arrays.toString(variant));
+            }
+        }
+    }
+
+    @Test
+    void labelSmoothingIsRefusedWhereTheLossHasNoLabels() {
+        ConfigException e = assertThrows(ConfigException.class, () -> trainer(config(
+                "train.loss=hinge", "train.real-label=0.9")));
+        assertEquals("train.real-label = 0.9 smooths labels, which train.loss = hinge does not "
+                + "have; remove it or use the standard or lsgan loss.", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,72 @@
+package com.sparkgan.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TrainingGuardsTest {
+    private static RoundMetrics round(int round, double dLoss, double diversity,
+                                      double gradient) {
+        return new RoundMetrics(round, dLoss, 0.7, 0.6, 0.4, diversity, gradient, 128, 64, 64,
+                0.1);
+    }
+
+    private static TrainingGuards guards(boolean rollback) {
+        return new TrainingGuards(new TrainingGuards.Settings(rollback, 3, 0.01, 1e-5, 0.2));
+    }
+
+    @Test
+    void nonFiniteValuesStopTheRunOrRollItBack() {
+        TrainingGuards.Alarm stop = guards(false).check(round(4, Double.NaN, 1, 1), true);
+        assertEquals(TrainingGuards.Signal.NON_FINITE, stop.signal());
+        assertEquals(TrainingGuards.Action.STOP, stop.action());
+        assertTrue(stop.message().startsWith("Round 4 produced non-finite values"),
+                stop.message());
+        TrainingGuards.Alarm parameters = guards(true).check(round(5, 0.5, 1, 1), false);
+        assertEquals(TrainingGuards.Action.ROLLBACK, parameters.action());
+        assertEquals("rollback", parameters.asMap().get("action"));
+    }
+
+    @Test
+    void aCollapseSignalFiresAfterPatienceRoundsAndNamesTheRemedies() {
+        TrainingGuards guards = guards(false);
+        assertNull(guards.check(round(1, 0.001, 1, 1), true));
+        assertFalse(guards.quiet());
+        assertNull(guards.check(round(2, 0.001, 1, 1), true));
+        TrainingGuards.Alarm alarm = guards.check(round(3, 0.001, 1, 1), true);
+        assertEquals(TrainingGuards.Signal.DISCRIMINATOR_COLLAPSE, alarm.signal());
+        assertEquals(TrainingGuards.Action.WARN, alarm.action());
+        assertTrue(alarm.message().contains("train.real-label = 0.9"), alarm.message());
+        assertEquals("discriminator-collapse", alarm.asMap().get("guard"));
+        // the streak starts again after firing; a healthy round breaks it
+        assertNull(guards.check(round(4, 0.001, 1, 1), true));
+        assertNull(guards.check(round(5, 0.5, 1, 1), true));
+        assertTrue(guards.quiet());
+    }
+
+    @Test
+    void aNarrowGeneratorAndAVanishedGradientAreTheirOwnSignals() {
+        TrainingGuards guards = guards(true);
+        TrainingGuards.Alarm alarm = null;
+        for (int r = 1; r <= 3; r++) {
+            alarm = guards.check(round(r, 0.5, 0.05, 1), true);
+        }
+        assertEquals(TrainingGuards.Signal.GENERATOR_COLLAPSE, alarm.signal());
+        assertEquals(TrainingGuards.Action.ROLLBACK, alarm.action());
+        assertTrue(alarm.message().contains("mode collapse"), alarm.message());
+        for (int r = 4; r <= 6; r++) {
+            alarm = guards.check(round(r, 0.5, 1, 0), true);
+        }
+        assertEquals(TrainingGuards.Signal.VANISHING_GRADIENT, alarm.signal());
+    }
+
+    @Test
+    void theDiscriminatorLossIsNotJudgedWhenTheLossIsUnbounded() {
+        TrainingGuards guards = new TrainingGuards(new TrainingGuards.Settings(false, 1,
+                Double.NaN, 1e-5, 0.2));
+        assertNull(guards.check(round(1, -3.0, 1, 1), true));
+    }
+}
