@@ -53,12 +53,31 @@ final class DiscriminatorBatches
         if (real.size() == 0) {
             return List.<MultiDataSet>of().iterator();
         }
+        ComputationGraph g = generator.value().rebuildGraph();
+        return minibatches(g, real, noise, settings, round, partition,
+                (realRows, fakeRows, labels) -> probe.measure(discriminator.value(), realRows,
+                        fakeRows, labels, settings.classes())).iterator();
+    }
+
+    /** Receives the first real and fake minibatch of a partition, before any update. */
+    @FunctionalInterface
+    interface FirstBatch {
+        void accept(INDArray realRows, INDArray fakeRows, int[] labels);
+    }
+
+    /**
+     * One partition's discriminator minibatches for one round, from generator {@code g}:
+     * the same seeds give the same minibatches wherever they are made, on an executor or in
+     * the single-machine loop.
+     */
+    static List<MultiDataSet> minibatches(ComputationGraph g, RealBatchSampler real,
+                                          NoiseSource noise, TrainingSettings settings,
+                                          int round, int partition, FirstBatch first) {
         SplittableRandom noiseRandom = new SplittableRandom(
                 Seeds.derive(settings.seed(), Seeds.Stream.FAKE_NOISE, round, partition));
         SplittableRandom instanceRandom = new SplittableRandom(
                 Seeds.derive(settings.seed(), Seeds.Stream.INSTANCE_NOISE, round, partition));
         double instanceNoise = settings.instanceNoiseAt(round);
-        ComputationGraph g = generator.value().rebuildGraph();
         int b = settings.batchSize();
         int classes = settings.classes();
         INDArray targets = Nd4j.vstack(
@@ -74,8 +93,8 @@ final class DiscriminatorBatches
             // being trained to make, not from ones shaped by lagging running averages.
             INDArray fakeRows = g.output(true, GanInputs.of(noise.draw(b, noiseRandom), labels,
                     classes))[0].reshape('c', b, real.width());
-            if (step == 0) {
-                probe.measure(discriminator.value(), realRows, fakeRows, labels, classes);
+            if (step == 0 && first != null) {
+                first.accept(realRows, fakeRows, labels);
             }
             INDArray rows = Nd4j.vstack(realRows, fakeRows);
             if (instanceNoise > 0) {
@@ -85,7 +104,7 @@ final class DiscriminatorBatches
             batches.add(new org.nd4j.linalg.dataset.MultiDataSet(
                     GanInputs.of(rows, bothLabels, classes), new INDArray[] {targets.dup()}));
         }
-        return batches.iterator();
+        return batches;
     }
 
     private static int[] twice(int[] labels) {

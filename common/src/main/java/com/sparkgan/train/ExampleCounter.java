@@ -21,7 +21,7 @@ final class ExampleCounter implements TrainingHook {
 
     @Override
     public void preUpdate(DataSet minibatch, Model model) {
-        // counted after the update, when it has happened
+        // the trainer feeds multi-input data only
     }
 
     @Override
@@ -31,7 +31,7 @@ final class ExampleCounter implements TrainingHook {
 
     @Override
     public void preUpdate(MultiDataSet minibatch, Model model) {
-        // multi-input networks are not used by this trainer
+        // counted after the update, when it has happened
     }
 
     @Override

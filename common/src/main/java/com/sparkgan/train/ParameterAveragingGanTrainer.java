@@ -13,6 +13,10 @@ import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import java.util.Map;
+import java.util.TreeMap;
+import org.deeplearning4j.spark.api.stats.SparkTrainingStats;
+import org.deeplearning4j.spark.stats.EventStats;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
@@ -41,11 +45,24 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
     private final LongAccumulator generatorExamples;
     private final IterationCountHook discriminatorIterations = new IterationCountHook();
     private final IterationCountHook generatorIterations = new IterationCountHook();
+    private final boolean collectStats;
 
     public ParameterAveragingGanTrainer(JavaSparkContext spark, RealDataset data,
                                         GanNetworks networks, NoiseSource noise,
                                         TrainingSettings settings) {
+        this(spark, data, networks, noise, settings, false);
+    }
+
+    /**
+     * @param collectStats have dl4j-spark time every step of its jobs (master and workers),
+     *                     for {@link #timingTotalsMs()}; costs a little, so only for
+     *                     benchmarks
+     */
+    public ParameterAveragingGanTrainer(JavaSparkContext spark, RealDataset data,
+                                        GanNetworks networks, NoiseSource noise,
+                                        TrainingSettings settings, boolean collectStats) {
         requireFullBatches(data, settings.batchSize());
+        this.collectStats = collectStats;
         this.spark = spark;
         this.data = data;
         this.networks = networks;
@@ -96,6 +113,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
                 .storageLevel(StorageLevel.MEMORY_ONLY_SER())
                 .rngSeed(settings.seed())
                 .trainingHooks(new ExampleCounter(counter), iterations)
+                .collectTrainingStats(collectStats)
                 .build();
     }
 
@@ -157,6 +175,35 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
                     + "use fewer workers (train.workers) or more data.");
         }
         return examples;
+    }
+
+    /**
+     * Total milliseconds per dl4j-spark timing (such as
+     * {@code ParameterAveragingMasterAggregateTimesMs} or
+     * {@code ParameterAveragingWorkerFitTimesMs}), summed over both phases and every round
+     * so far; worker timings are summed over workers. Empty unless stats are collected.
+     */
+    public Map<String, Double> timingTotalsMs() {
+        Map<String, Double> totals = new TreeMap<>();
+        if (collectStats) {
+            add(totals, discriminatorTrainer.getSparkTrainingStats());
+            add(totals, adversarialTrainer.getSparkTrainingStats());
+        }
+        return totals;
+    }
+
+    private static void add(Map<String, Double> totals, SparkTrainingStats stats) {
+        if (stats == null) {
+            return;
+        }
+        for (String key : stats.getKeySet()) {
+            double ms = 0;
+            for (EventStats event : stats.getValue(key)) {
+                ms += event.getDurationMs();
+            }
+            totals.merge(key, ms, Double::sum);
+        }
+        add(totals, stats.getNestedTrainingStats());
     }
 
     @Override

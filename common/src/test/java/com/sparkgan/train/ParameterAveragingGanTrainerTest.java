@@ -142,9 +142,10 @@ class ParameterAveragingGanTrainerTest {
     }
 
     /**
-     * With one worker, parameter averaging must change nothing: the rounds equal plain
-     * {@code fit} calls on the same minibatches, bit for bit, optimiser state included. (This
-     * fails when workers restart Adam's step count, which shrinks their steps.)
+     * With one worker, parameter averaging must change nothing: the rounds equal the plain
+     * single-JVM loop's {@code fit} calls on the same minibatches, bit for bit, optimiser
+     * state included. (This fails when workers restart Adam's step count, which shrinks their
+     * steps.)
      */
     @Test
     void oneWorkerTrainsExactlyAsPlainFitCallsOnTheSameMinibatches() {
@@ -157,19 +158,11 @@ class ParameterAveragingGanTrainerTest {
             NoiseSource noise = NoiseSource.of(config.get(ConfigKeys.LATENT_SIZE), "gaussian");
             RealDataset data = new DatasetLoader(spark, config).load(
                     EmbeddedDataset.DIGITS.uri(), 1);
-            List<com.sparkgan.data.ExampleBlock> shard = data.shards().collect();
+            PlainGanLoop loop = new PlainGanLoop(plain, data.shards().collect(), noise,
+                    settings);
             for (int round = 1; round <= 3; round++) {
                 trainer.trainRound(round);
-                var fakes = new DiscriminatorBatches(
-                        spark.broadcast(NetworkState.of(plain.generator())),
-                        spark.broadcast(NetworkState.of(plain.discriminator())), noise,
-                        settings, round, new DiscriminatorBatches.DiscriminatorProbe(spark.sc(),
-                        round)).call(0, shard.iterator());
-                fakes.forEachRemaining(plain.discriminator()::fit);
-                plain.discriminatorInAdversarial();
-                new GeneratorBatches(noise, settings, round).call(0, shard.iterator())
-                        .forEachRemaining(plain.adversarial()::fit);
-                plain.generatorFromAdversarial();
+                loop.trainRound(round);
                 assertArrayEquals(params(plain.generator()), params(spark1.generator()), 0f);
                 assertArrayEquals(params(plain.discriminator()),
                         params(spark1.discriminator()), 0f);

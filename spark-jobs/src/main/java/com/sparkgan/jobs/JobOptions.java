@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 /** Options every job takes. */
 final class JobOptions {
     @Option(names = "--config", paramLabel = "FILE",
-            description = "HOCON configuration file (any Hadoop URI)")
-    String config;
+            description = "HOCON configuration file (any Hadoop URI); repeatable, later files "
+                    + "override earlier ones (--config base.conf --config conf/tricks/ema.conf)")
+    List<String> configs = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "override one configuration key; repeatable")
@@ -32,17 +33,19 @@ final class JobOptions {
             description = "replace outputs that already exist instead of failing")
     boolean overwrite;
 
-    /** The configuration: {@code base} text first (may be empty), then the file, then --set. */
+    /**
+     * The configuration: {@code base} text first (may be empty), then the files in order,
+     * then --set. Later HOCON values of the same key win.
+     */
     JobConfig load(String base) {
-        String text = base;
-        String origin = "the defaults";
-        if (config != null) {
-            Configuration hadoop = new Configuration();
+        StringBuilder text = new StringBuilder(base);
+        Configuration hadoop = new Configuration();
+        for (String config : configs) {
             HadoopFiles.requireFile(HadoopFiles.path(config), hadoop, "configuration file");
-            text = text + "\n" + HadoopFiles.readText(HadoopFiles.path(config), hadoop);
-            origin = config;
+            text.append('\n').append(HadoopFiles.readText(HadoopFiles.path(config), hadoop));
         }
-        return ConfigLoader.load(text, origin, overrides);
+        String origin = configs.isEmpty() ? "the defaults" : String.join(" + ", configs);
+        return ConfigLoader.load(text.toString(), origin, overrides);
     }
 
     String outOrDefault(String job) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sparkgan", mixinStandardHelpOptions = true, version = "SparkGAN 0.1.0",
         description = "Train GANs on Spark and write synthetic data for augmentation.",
         subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class,
-            PipelineCommand.class},
+            PipelineCommand.class, com.sparkgan.bench.BenchCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:other failure",
                 "2:bad input, configuration or storage", "3:quality gate failed"})

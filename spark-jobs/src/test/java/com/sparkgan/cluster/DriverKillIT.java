@@ -1,5 +1,7 @@
 package com.sparkgan.cluster;
 
+import com.sparkgan.bench.LocalStandaloneCluster;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class DriverKillIT {
         Path log = dir.resolve("killed.log");
         Process killed = job(log, "pipeline", "--out", run.toString(), "--master", "local[2]",
                 "--set", "train.rounds=400", "--set", "train.checkpoint-every=3");
-        StandaloneCluster.waitFor(log, "Saved " + run.resolve("checkpoints/round-000006"),
+        LocalStandaloneCluster.waitFor(log, "Saved " + run.resolve("checkpoints/round-000006"),
                 Duration.ofMinutes(3));
         killed.destroyForcibly();
         assertTrue(killed.waitFor(1, TimeUnit.MINUTES));

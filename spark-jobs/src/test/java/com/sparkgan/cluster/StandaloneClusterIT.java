@@ -1,5 +1,7 @@
 package com.sparkgan.cluster;
 
+import com.sparkgan.bench.LocalStandaloneCluster;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +35,7 @@ class StandaloneClusterIT {
     static Path dir;
 
     private static MiniHdfs hdfs;
-    private static StandaloneCluster cluster;
+    private static LocalStandaloneCluster cluster;
     private static String input;
 
     @BeforeAll
@@ -41,7 +43,8 @@ class StandaloneClusterIT {
         hdfs = new MiniHdfs(dir.resolve("hdfs"));
         input = hdfs.upload(Paths.get(System.getProperty("sparkgan.shared"), "datasets",
                 "uci-digits", "digits.csv.gz"), "/data/digits.csv.gz");
-        cluster = new StandaloneCluster(dir, Path.of(System.getProperty("sparkgan.classpath")),
+        cluster = new LocalStandaloneCluster(dir,
+                Path.of(System.getProperty("sparkgan.classpath")),
                 System.getProperty("sparkgan.opens"), 2);
     }
 
@@ -98,7 +101,7 @@ class StandaloneClusterIT {
         String faulty = hdfs.uri() + "/runs/faulty";
         Path faultyLog = dir.resolve("faulty.log");
         Process second = submit(faulty, faultyLog);
-        StandaloneCluster.waitFor(faultyLog, "round 5/30", Duration.ofMinutes(4));
+        LocalStandaloneCluster.waitFor(faultyLog, "round 5/30", Duration.ofMinutes(4));
         ProcessHandle executor = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("")
                         .contains("CoarseGrainedExecutorBackend"))

@@ -175,7 +175,8 @@ class JobsTest {
     @Test
     void aResumedRunEndsWithTheParametersOfAnUninterruptedRun() throws IOException {
         List<String> base = List.of("--master", "local[2]", "--set", "train.local-steps=2",
-                "--set", "train.checkpoint-every=3", "--set", "train.sample-every=100");
+                "--set", "train.checkpoint-every=3", "--set", "train.sample-every=100",
+                "--set", "train.generator-ema=0.9");
         Path whole = dir.resolve("whole");
         Path resumed = dir.resolve("resumed");
         assertEquals(0, run(base, "train", "--out", whole.toString(), "--set",
@@ -185,7 +186,8 @@ class JobsTest {
         Outcome more = run(base, "train", "--resume", "--out", resumed.toString(), "--set",
                 "train.rounds=10");
         assertEquals(0, more.status(), more.errors());
-        for (String network : List.of("generator.zip", "discriminator.zip")) {
+        for (String network : List.of("generator.zip", "discriminator.zip",
+                "generator-ema.zip")) {
             assertEquals(parameters(whole.resolve("model").resolve(network)),
                     parameters(resumed.resolve("model").resolve(network)), network);
         }

@@ -1,4 +1,4 @@
-package com.sparkgan.cluster;
+package com.sparkgan.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,15 +12,16 @@ import java.util.Map;
 /**
  * A real Spark standalone cluster on 127.0.0.1 built from the Maven jars alone: a folder
  * serving as SPARK_HOME whose jars/ links every jar of the runtime classpath, a master and
- * two one-core workers, each in its own JVM. Executors get their own JVMs too.
+ * two one-core workers, each in its own JVM. Executors get their own JVMs too. The benchmark
+ * starts one to measure SparkGAN on a real cluster, and so do the cluster tests.
  */
-public final class StandaloneCluster implements AutoCloseable {
+public final class LocalStandaloneCluster implements AutoCloseable {
     private final Path home;
     private final int port;
     private final String opens;
     private final List<Process> daemons = new ArrayList<>();
 
-    public StandaloneCluster(Path dir, Path classpathFile, String opens, int workers)
+    public LocalStandaloneCluster(Path dir, Path classpathFile, String opens, int workers)
             throws IOException, InterruptedException {
         this.home = dir.resolve("spark-home");
         this.opens = opens;

@@ -1,0 +1,62 @@
+package com.sparkgan.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits a SparkGAN round's wall time into parts, from dl4j-spark's own timings (summed over
+ * both phases; task timings are summed over workers, so they are divided by the workers):
+ * <ul>
+ *   <li>driver work: the round's wall time outside dl4j-spark's fits (broadcasting the
+ *   networks' states for the minibatch functions, the probe, the gradient-norm check,
+ *   copying parameters between the networks, logging);</li>
+ *   <li>scheduling: a fit's time not accounted for below (Spark jobs, task launch, result
+ *   transfer);</li>
+ *   <li>broadcast: dl4j-spark creating the broadcast of the network;</li>
+ *   <li>rebuild in tasks: a worker fetching that broadcast and building its network;</li>
+ *   <li>minibatches in tasks: a worker pulling minibatches from SparkGAN's functions
+ *   (sampling real rows, generating fakes, drawing noise);</li>
+ *   <li>local training: a worker's fit calls;</li>
+ *   <li>aggregation: summing the workers' parameters and optimiser state and applying the
+ *   average on the driver.</li>
+ * </ul>
+ */
+final class Breakdown {
+    static final List<String> PARTS = List.of("wall", "driver work", "scheduling", "broadcast",
+            "rebuild in tasks", "minibatches in tasks", "local training", "aggregation");
+
+    private Breakdown() {
+    }
+
+    static Map<String, Double> perRound(Map<String, Double> before, Map<String, Double> after,
+                                        int rounds, int workers, double wallSeconds) {
+        double fit = delta(before, after, "ParameterAveragingMasterFitTimesMs") / rounds;
+        double broadcast = delta(before, after, "ParameterAveragingMasterBroadcastCreateTimesMs")
+                / rounds;
+        double aggregation = (delta(before, after, "ParameterAveragingMasterAggregateTimesMs")
+                + delta(before, after, "ParameterAveragingMasterProcessParamsUpdaterTimesMs"))
+                / rounds;
+        double perWorker = (double) rounds * workers;
+        double rebuild = delta(before, after, "WorkerFlatMapGetInitialModelTimeMs") / perWorker;
+        double minibatches = delta(before, after, "WorkerFlatMapDataSetGetTimesMs") / perWorker;
+        double training = delta(before, after, "WorkerFlatMapProcessMiniBatchTimesMs")
+                / perWorker;
+        double task = delta(before, after, "WorkerFlatMapTotalTimeMs") / perWorker;
+        Map<String, Double> parts = new LinkedHashMap<>();
+        parts.put("wall", wallSeconds * 1000);
+        parts.put("driver work", Math.max(0, wallSeconds * 1000 - fit));
+        parts.put("scheduling", Math.max(0, fit - broadcast - aggregation - task));
+        parts.put("broadcast", broadcast);
+        parts.put("rebuild in tasks", rebuild);
+        parts.put("minibatches in tasks", minibatches);
+        parts.put("local training", training);
+        parts.put("aggregation", aggregation);
+        return parts;
+    }
+
+    private static double delta(Map<String, Double> before, Map<String, Double> after,
+                                String key) {
+        return after.getOrDefault(key, 0.0) - before.getOrDefault(key, 0.0);
+    }
+}
