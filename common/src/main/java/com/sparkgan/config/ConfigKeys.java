@@ -63,6 +63,10 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> DCGAN_DISCRIMINATOR_FILTERS = integer(
             "model.dcgan.discriminator-filters", 32, 1, 1024,
             "channels of the discriminator's first convolution (its second has twice as many)");
+    public static final ConfigKey<String> DCGAN_UPSAMPLING = choice("model.dcgan.upsampling",
+            "transposed", List.of("transposed", "resize"),
+            "how the DCGAN generator doubles the image: stride-2 transposed convolutions, or "
+                    + "pixel repetition and a 3x3 convolution (no checkerboard)");
     public static final ConfigKey<Double> LEAKY_RELU_SLOPE = decimal("model.leaky-relu-slope",
             0.2, 0.0, 1.0, "negative slope of the discriminator's LeakyReLU activations");
     public static final ConfigKey<Boolean> CONDITIONAL = bool("model.conditional", false,
@@ -182,7 +186,8 @@ public final class ConfigKeys {
             DATA_FORMAT, DATA_LABELS, CSV_HEADER, CSV_LABEL_COLUMN, IMAGE_HEIGHT, IMAGE_WIDTH,
             DATA_LIMIT,
             ARCHITECTURE, LATENT_SIZE, NOISE, MLP_GENERATOR_LAYERS, MLP_DISCRIMINATOR_LAYERS,
-            DCGAN_GENERATOR_FILTERS, DCGAN_DISCRIMINATOR_FILTERS, LEAKY_RELU_SLOPE,
+            DCGAN_GENERATOR_FILTERS, DCGAN_DISCRIMINATOR_FILTERS, DCGAN_UPSAMPLING,
+            LEAKY_RELU_SLOPE,
             CONDITIONAL, DISCRIMINATOR_DROPOUT,
             ROUNDS, WORKERS, BATCH_SIZE, LOCAL_STEPS, DISCRIMINATOR_STEPS, REAL_LABEL,
             LOSS, WEIGHT_CLIP, GRADIENT_CLIP, INSTANCE_NOISE, INSTANCE_NOISE_ROUNDS,

@@ -30,7 +30,8 @@ public final class Architectures {
             }
             return new DcganArchitecture(latent, spec.imageHeight(), spec.imageWidth(), classes,
                     config.get(ConfigKeys.DCGAN_GENERATOR_FILTERS),
-                    config.get(ConfigKeys.DCGAN_DISCRIMINATOR_FILTERS), options);
+                    config.get(ConfigKeys.DCGAN_DISCRIMINATOR_FILTERS), options,
+                    config.get(ConfigKeys.DCGAN_UPSAMPLING).equals("resize"));
         }
         return new MlpArchitecture(latent, spec.featureCount(), classes,
                 config.get(ConfigKeys.MLP_GENERATOR_LAYERS),

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
@@ -40,10 +41,17 @@ public final class DcganArchitecture implements GanArchitecture {
     private final int generatorFilters;
     private final int discriminatorFilters;
     private final DiscriminatorOptions options;
+    private final boolean resizeUpsampling;
 
+    /**
+     * @param resizeUpsampling upsample by repeating pixels and a 3x3 convolution instead of a
+     *                         stride-2 transposed convolution (more arithmetic, no
+     *                         checkerboard)
+     */
     public DcganArchitecture(int latentSize, int height, int width, int classCount,
                              int generatorFilters, int discriminatorFilters,
-                             DiscriminatorOptions options) {
+                             DiscriminatorOptions options, boolean resizeUpsampling) {
+        this.resizeUpsampling = resizeUpsampling;
         if (height % 4 != 0 || width % 4 != 0) {
             throw new IllegalArgumentException("the DCGAN needs image sides that are multiples "
                     + "of 4, not " + height + "x" + width);
@@ -87,15 +95,16 @@ public final class DcganArchitecture implements GanArchitecture {
         graph.addLayer("g-bn0", new BatchNormalization.Builder().build(), "g-project");
         graph.addLayer("g-relu0", relu(), "g-bn0");
         // 2F x H/4 x W/4 -> F x H/2 x W/2
-        graph.addLayer("g-up1", upsample(generatorFilters, Activation.IDENTITY),
-                new FeedForwardToCnnPreProcessor(height / 4, width / 4, seedChannels),
-                "g-relu0");
-        graph.addLayer("g-bn1", new BatchNormalization.Builder().build(), "g-up1");
+        graph.addVertex("g-seed", new PreprocessorVertex(new FeedForwardToCnnPreProcessor(
+                height / 4, width / 4, seedChannels)), "g-relu0");
+        String up1 = addUpsampling(graph, "g-up1", "g-seed", generatorFilters,
+                Activation.IDENTITY);
+        graph.addLayer("g-bn1", new BatchNormalization.Builder().build(), up1);
         graph.addLayer("g-relu1", relu(), "g-bn1");
         // F x H/2 x W/2 -> 1 x H x W in [-1, 1], handed on as flat rows like the data
-        graph.addLayer("g-up2", upsample(1, Activation.TANH), "g-relu1");
+        String up2 = addUpsampling(graph, "g-up2", "g-relu1", 1, Activation.TANH);
         graph.addVertex("g-out", new PreprocessorVertex(
-                new CnnToFeedForwardPreProcessor(height, width, 1)), "g-up2");
+                new CnnToFeedForwardPreProcessor(height, width, 1)), up2);
         return "g-out";
     }
 
@@ -103,10 +112,20 @@ public final class DcganArchitecture implements GanArchitecture {
         return new ActivationLayer.Builder().activation(Activation.RELU).build();
     }
 
-    private static Layer upsample(int channels, Activation activation) {
-        return new Deconvolution2D.Builder(KERNEL, KERNEL).stride(2, 2).nOut(channels)
+    /** Doubles both sides of the image; returns the name of the last vertex added. */
+    private String addUpsampling(GraphBuilder graph, String name, String input, int channels,
+                                 Activation activation) {
+        if (!resizeUpsampling) {
+            graph.addLayer(name, new Deconvolution2D.Builder(KERNEL, KERNEL).stride(2, 2)
+                    .nOut(channels).convolutionMode(ConvolutionMode.Same)
+                    .activation(activation).weightInit(DCGAN_INIT).build(), input);
+            return name;
+        }
+        graph.addLayer(name + "-resize", new Upsampling2D.Builder(2).build(), input);
+        graph.addLayer(name, new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(channels)
                 .convolutionMode(ConvolutionMode.Same).activation(activation)
-                .weightInit(DCGAN_INIT).build();
+                .weightInit(DCGAN_INIT).build(), name + "-resize");
+        return name;
     }
 
     @Override

@@ -29,6 +29,7 @@ class ConfigLoaderTest {
         DEFAULTS.put("model.mlp.discriminator-layers", List.of(256, 128));
         DEFAULTS.put("model.dcgan.generator-filters", 32);
         DEFAULTS.put("model.dcgan.discriminator-filters", 32);
+        DEFAULTS.put("model.dcgan.upsampling", "transposed");
         DEFAULTS.put("model.leaky-relu-slope", 0.2);
         DEFAULTS.put("model.conditional", false);
         DEFAULTS.put("model.discriminator-dropout", 0.0);

@@ -26,9 +26,10 @@ class GanNetworksTest {
     static List<GanArchitecture> architectures() {
         return List.of(new MlpArchitecture(16, 64, 0, List.of(32), List.of(32), OPTIONS),
                 new MlpArchitecture(16, 64, 3, List.of(32), List.of(32), OPTIONS),
-                new DcganArchitecture(16, 28, 28, 0, 8, 8, OPTIONS),
-                new DcganArchitecture(16, 8, 8, 0, 4, 4, OPTIONS),
-                new DcganArchitecture(16, 8, 8, 3, 4, 4, OPTIONS));
+                new DcganArchitecture(16, 28, 28, 0, 8, 8, OPTIONS, false),
+                new DcganArchitecture(16, 8, 8, 0, 4, 4, OPTIONS, false),
+                new DcganArchitecture(16, 8, 8, 3, 4, 4, OPTIONS, false),
+                new DcganArchitecture(16, 28, 28, 0, 8, 8, OPTIONS, true));
     }
 
     static NetworkSettings settings(GanLoss loss) {

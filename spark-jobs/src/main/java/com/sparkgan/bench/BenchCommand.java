@@ -65,6 +65,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "the JVM flags of submit/java17-options.sh, for executors")
     String opens = "";
 
+    @Option(names = "--bandwidth-gbytes", paramLabel = "GB/S",
+            description = "driver network bandwidth the scaling model assumes (default 1.25, "
+                    + "a 10 Gbit/s link)")
+    double bandwidthGbytes = 1.25;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "override a configuration key of both cases; repeatable")
     List<String> overrides = new ArrayList<>();
@@ -258,6 +263,17 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.println(line);
         }
+        Measurement largest = results.get(results.size() - 1);
+        // making fakes and minibatches is per-step work, like the fits
+        double training = largest.breakdown().get("local training")
+                + largest.breakdown().get("minibatches in tasks");
+        double fixed = largest.breakdown().get("wall") - training;
+        ScalingModel model = new ScalingModel(plain.networks().generator().numParams(),
+                plain.networks().discriminator().numParams(), fixed, largest.workers(),
+                training / config.get(ConfigKeys.LOCAL_STEPS), bandwidthGbytes * 1e9);
+        out.println();
+        out.print(model.table());
+        summary.put("scaling_model", model.asMap());
         out.println();
         for (Measurement m : results) {
             out.println("memory, " + m.label() + ": driver " + m.driver().describe()

@@ -1,0 +1,79 @@
+package com.sparkgan.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Extrapolates a measured round to many executors. Per round, every worker receives and
+ * returns, as 4-byte floats: in the discriminator phase the discriminator's parameters and
+ * Adam state (3 P_D each way) plus the generator's parameters for making fakes (P_G, down
+ * only); in the generator phase the stack's parameters (P_G + P_D) and the generator's Adam
+ * state (2 P_G), each way. That is {@code 4 W (7 P_G + 8 P_D)} bytes through the driver,
+ * which sends the broadcasts and sums the results. A round's fixed cost (driver work, job
+ * scheduling, broadcast creation, network rebuild in tasks, aggregation) is taken from the
+ * measurement and grows with the tasks launched; its compute is {@code k} local steps of the
+ * measured step time, the same at any scale (each worker has its own shard).
+ *
+ * @param generatorParams P_G
+ * @param discriminatorParams P_D
+ * @param fixedMsPerRound measured fixed cost of a round with {@code measuredWorkers}
+ * @param measuredWorkers the workers of that measurement
+ * @param stepMs measured compute of one local step (a discriminator and a generator step)
+ * @param bandwidthBytesPerSecond the driver's network bandwidth assumed
+ */
+record ScalingModel(long generatorParams, long discriminatorParams, double fixedMsPerRound,
+                    int measuredWorkers, double stepMs, double bandwidthBytesPerSecond) {
+
+    static final List<Integer> EXECUTORS = List.of(8, 32, 128);
+
+    double bytesPerRound(int workers) {
+        return 4.0 * workers * (7.0 * generatorParams + 8.0 * discriminatorParams);
+    }
+
+    /** Fixed cost at {@code workers}: the per-task part grows with the tasks. */
+    double fixedMs(int workers) {
+        return fixedMsPerRound * Math.max(1.0, (double) workers / measuredWorkers);
+    }
+
+    double communicationMs(int workers) {
+        return 1000 * bytesPerRound(workers) / bandwidthBytesPerSecond;
+    }
+
+    /** Local steps per averaging that keep the overhead below {@code share} of a round. */
+    int stepsForOverhead(int workers, double share) {
+        double overhead = fixedMs(workers) + communicationMs(workers);
+        return (int) Math.ceil(overhead * (1 - share) / share / stepMs);
+    }
+
+    Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("bandwidth_bytes_per_s", bandwidthBytesPerSecond);
+        map.put("step_ms", stepMs);
+        map.put("fixed_ms_per_round_measured", fixedMsPerRound);
+        for (int w : EXECUTORS) {
+            Map<String, Object> at = new LinkedHashMap<>();
+            at.put("bytes_per_round", bytesPerRound(w));
+            at.put("fixed_ms", fixedMs(w));
+            at.put("communication_ms", communicationMs(w));
+            at.put("local_steps_for_10pct_overhead", stepsForOverhead(w, 0.10));
+            map.put(w + "_executors", at);
+        }
+        return map;
+    }
+
+    String table() {
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "Scaling model (step "
+                + "%.1f ms, fixed cost %.0f ms per round at %d workers, driver bandwidth "
+                + "%.1f GB/s):%n%n| executors | MB moved per round | fixed ms | transfer ms | "
+                + "local steps for < 10%% overhead |%n| --- | --- | --- | --- | --- |%n", stepMs,
+                fixedMsPerRound, measuredWorkers, bandwidthBytesPerSecond / 1e9));
+        for (int w : EXECUTORS) {
+            t.append(String.format(Locale.ROOT, "| %d | %.1f | %.0f | %.0f | %d |%n", w,
+                    bytesPerRound(w) / 1e6, fixedMs(w), communicationMs(w),
+                    stepsForOverhead(w, 0.10)));
+        }
+        return t.toString();
+    }
+}
