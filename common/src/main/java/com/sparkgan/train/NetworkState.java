@@ -1,6 +1,8 @@
 package com.sparkgan.train;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -11,9 +13,15 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A network as it travels to executors: its configuration as JSON and its parameters as a
  * plain array. Network objects themselves cannot be broadcast, so tasks rebuild them.
+ * Building a graph from JSON costs far more than setting its parameters, and the same
+ * configurations come back every round, so each executor thread keeps the graphs it built
+ * and only loads new parameters into them.
  */
 public final class NetworkState implements Serializable {
     private static final long serialVersionUID = 2L;
+    private static final int CACHED_PER_THREAD = 8;
+    private static final ThreadLocal<Map<String, ComputationGraph>> GRAPHS =
+            ThreadLocal.withInitial(LinkedHashMap::new);
 
     private final String configurationJson;
     private final float[] parameters;
@@ -44,12 +52,25 @@ public final class NetworkState implements Serializable {
         return network;
     }
 
-    /** A fresh computation graph with these parameters, private to the caller. */
+    /**
+     * A computation graph with these parameters, owned by the calling thread until its next
+     * call with the same configuration (which reloads the same graph).
+     */
     public ComputationGraph rebuildGraph() {
         requireKind(true);
-        ComputationGraph network = new ComputationGraph(
-                ComputationGraphConfiguration.fromJson(configurationJson));
-        network.init(flatParameters(), false);
+        Map<String, ComputationGraph> cache = GRAPHS.get();
+        ComputationGraph network = cache.get(configurationJson);
+        if (network == null) {
+            if (cache.size() >= CACHED_PER_THREAD) {
+                cache.clear();
+            }
+            network = new ComputationGraph(
+                    ComputationGraphConfiguration.fromJson(configurationJson));
+            network.init(flatParameters(), false);
+            cache.put(configurationJson, network);
+        } else {
+            network.setParams(flatParameters());
+        }
         return network;
     }
 

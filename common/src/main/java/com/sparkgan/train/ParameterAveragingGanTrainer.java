@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.deeplearning4j.spark.api.stats.SparkTrainingStats;
 import org.deeplearning4j.spark.stats.EventStats;
+import org.deeplearning4j.spark.time.SystemClockTimeSource;
+import org.deeplearning4j.spark.time.TimeSourceProvider;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
@@ -34,6 +36,15 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * by partition, so each worker keeps its shard.
  */
 public final class ParameterAveragingGanTrainer implements GanTrainer {
+    /**
+     * The JVM option that makes dl4j-spark's training statistics read the local clock. Its
+     * default asks a public NTP server, which fails (and delays every timed job) on clusters
+     * without a route to the internet; executors of a timed run need this option too.
+     */
+    public static final String SYSTEM_CLOCK_OPTION = "-D"
+            + TimeSourceProvider.TIMESOURCE_CLASSNAME_PROPERTY + "="
+            + SystemClockTimeSource.class.getName();
+
     private final JavaSparkContext spark;
     private final RealDataset data;
     private final GanNetworks networks;
@@ -63,6 +74,11 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
                                         TrainingSettings settings, boolean collectStats) {
         requireFullBatches(data, settings.batchSize());
         this.collectStats = collectStats;
+        if (collectStats && System.getProperty(
+                TimeSourceProvider.TIMESOURCE_CLASSNAME_PROPERTY) == null) {
+            System.setProperty(TimeSourceProvider.TIMESOURCE_CLASSNAME_PROPERTY,
+                    SystemClockTimeSource.class.getName());
+        }
         this.spark = spark;
         this.data = data;
         this.networks = networks;

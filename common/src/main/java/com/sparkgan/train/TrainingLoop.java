@@ -133,14 +133,14 @@ public final class TrainingLoop {
                 writeSamples(round);
             }
             if (last || round % settings.checkpointEvery() == 0) {
-                saveModelFolder(layout.checkpoint(round), round, true);
+                saveModelFolder(layout.checkpoint(round), round);
                 // A checkpoint taken while a collapse signal builds up is not one to return to.
                 if (guards.quiet()) {
                     lastGood = NetworkSnapshot.of(round, networks, average);
                 }
             }
         }
-        saveModelFolder(layout.model(), settings.rounds(), false);
+        saveModelFolder(layout.model(), settings.rounds());
         return all;
     }
 
@@ -153,8 +153,12 @@ public final class TrainingLoop {
         return average != null ? average.network() : trainer.networks().generator();
     }
 
-    /** Writes networks, dataset description and round into a folder, atomically. */
-    private void saveModelFolder(Path folder, int round, boolean replace) {
+    /**
+     * Writes networks, dataset description and round into a folder, atomically, replacing
+     * the folder of an earlier pass: a resumed run supersedes the model it extends, and a
+     * fresh run over a finished one was refused or staged apart before training began.
+     */
+    private void saveModelFolder(Path folder, int round) {
         GanNetworks networks = trainer.networks();
         try (AtomicFolder out = AtomicFolder.begin(folder, hadoop)) {
             Path staging = out.staging();
@@ -171,7 +175,7 @@ public final class TrainingLoop {
             ModelStore.saveDatasetSpec(spec, new Path(staging, ModelStore.DATASET), hadoop);
             HadoopFiles.writeText(new Path(staging, ModelStore.STATE), hadoop,
                     Json.pretty(Map.of("round", round, "seed", settings.seed())));
-            out.commit(replace);
+            out.commit(true);
         }
         LOG.info("Saved {} (round {})", folder, round);
     }

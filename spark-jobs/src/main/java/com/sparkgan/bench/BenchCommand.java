@@ -48,6 +48,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "small data, no cluster)")
     boolean quick;
 
+    @Option(names = "--plain-only", description = "measure only the plain DL4J loop, to "
+            + "compare native settings (OMP_NUM_THREADS, model.dcgan.upsampling) quickly")
+    boolean plainOnly;
+
     @Option(names = "--networks", split = ",", paramLabel = "NAME",
             description = "dcgan and/or mlp (default: both)")
     List<String> networks = List.of("dcgan", "mlp");
@@ -82,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
         LocalStandaloneCluster cluster = null;
         Path clusterDir = null;
         try {
-            if (clusterClasspath != null && !quick) {
+            if (clusterClasspath != null && !quick && !plainOnly) {
                 clusterDir = Files.createTempDirectory("sparkgan-bench-cluster");
                 cluster = new LocalStandaloneCluster(clusterDir, clusterClasspath, opens, 2);
             }
@@ -127,6 +131,9 @@ public final class BenchCommand implements Callable<Integer> {
         int warmup = quick ? 1 : 2;
         List<Measurement> results = new ArrayList<>();
         results.add(plain(config, warmup, rounds));
+        if (plainOnly) {
+            return report(name, config, results);
+        }
         results.add(spark(config, "local[1]", "SparkGAN local[1]", warmup, rounds));
         results.add(spark(config, "local[2]", "SparkGAN local[2]", warmup, rounds));
         if (cluster != null) {
@@ -213,7 +220,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (!master.startsWith("local")) {
             conf.set("spark.jars", jar).set("spark.executor.cores", "1")
                     .set("spark.cores.max", "2").set("spark.executor.memory", "1500m")
-                    .set("spark.executor.extraJavaOptions", opens)
+                    .set("spark.executor.extraJavaOptions", opens + " "
+                            + ParameterAveragingGanTrainer.SYSTEM_CLOCK_OPTION)
                     .set("spark.executorEnv.OMP_NUM_THREADS", "1")
                     .set("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
         }
@@ -253,6 +261,21 @@ public final class BenchCommand implements Callable<Integer> {
             summary.put("speedup_1_to_2_workers", speedup);
             out.printf(Locale.ROOT, "%nlocal[1] -> local[2] speed-up: %.2fx%n", speedup);
         }
+        if (results.size() > 1) {
+            summary.put("scaling_model", timeBreakdown(config, results).asMap());
+        }
+        out.println();
+        for (Measurement m : results) {
+            out.println("memory, " + m.label() + ": driver " + m.driver().describe()
+                    + (m.executors() == null ? "" : "; largest executor "
+                    + m.executors().describe()));
+        }
+        return summary;
+    }
+
+    /** Prints where SparkGAN's rounds spend their time, and the scaling model built on it. */
+    private ScalingModel timeBreakdown(JobConfig config, List<Measurement> results) {
+        Measurement plain = results.get(0);
         out.printf("%nWhere a SparkGAN round's time goes (ms per round; task figures are per "
                 + "worker):%n%n| mode | %s |%n| --- |%s%n", String.join(" | ", Breakdown.PARTS),
                 " --- |".repeat(Breakdown.PARTS.size()));
@@ -273,13 +296,6 @@ public final class BenchCommand implements Callable<Integer> {
                 training / config.get(ConfigKeys.LOCAL_STEPS), bandwidthGbytes * 1e9);
         out.println();
         out.print(model.table());
-        summary.put("scaling_model", model.asMap());
-        out.println();
-        for (Measurement m : results) {
-            out.println("memory, " + m.label() + ": driver " + m.driver().describe()
-                    + (m.executors() == null ? "" : "; largest executor "
-                    + m.executors().describe()));
-        }
-        return summary;
+        return model;
     }
 }

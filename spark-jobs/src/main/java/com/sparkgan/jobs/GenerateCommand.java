@@ -60,6 +60,11 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (classWeights != null) {
             config = config.with(ConfigKeys.GENERATE_CLASS_WEIGHTS, classWeights);
+            if (perClass == null) {
+                // Weights share out the count; a per-class count from the run's own
+                // configuration would otherwise win over the weights asked for here.
+                config = config.with(ConfigKeys.GENERATE_PER_CLASS, 0);
+            }
         }
         String out = options.out != null ? options.out : runFolderOf(modelFolder).toString();
         RunLayout layout = RunLayout.of(out);

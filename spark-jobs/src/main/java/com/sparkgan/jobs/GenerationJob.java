@@ -51,6 +51,11 @@ final class GenerationJob {
             }
             return null;
         }
+        if (perClass > 0 && !config.get(ConfigKeys.GENERATE_CLASS_WEIGHTS).isEmpty()) {
+            throw new ConfigException(ConfigKeys.GENERATE_PER_CLASS.name() + " and "
+                    + ConfigKeys.GENERATE_CLASS_WEIGHTS.name() + " are both set; keep one "
+                    + "(a count per class, or weights that share out generate.count).");
+        }
         ClassPlan plan = perClass > 0 ? ClassPlan.perClass(classes, perClass)
                 : ClassPlan.weighted(classes, config.get(ConfigKeys.GENERATE_COUNT),
                         config.get(ConfigKeys.GENERATE_CLASS_WEIGHTS));
