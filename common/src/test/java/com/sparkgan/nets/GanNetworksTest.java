@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,32 @@ class GanNetworksTest {
                 GanInputs.of(noise, new int[] {0, 1, 2}, 3))[0];
         assertNotEquals(0.0, fakes.getRow(0).sub(fakes.getRow(1)).norm2Number().doubleValue());
         assertNotEquals(0.0, fakes.getRow(1).sub(fakes.getRow(2)).norm2Number().doubleValue());
+    }
+
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void theForwardCacheLeavesEveryUpdateBitIdentical(GanArchitecture architecture) {
+        GanNetworks cached = networks(architecture);
+        GanNetworks uncached = networks(architecture);
+        for (ComputationGraph network : List.of(uncached.discriminator(),
+                uncached.adversarial())) {
+            network.setCacheMode(CacheMode.NONE);
+        }
+        Nd4j.getRandom().setSeed(11);
+        for (int step = 0; step < 3; step++) {
+            INDArray rows = Nd4j.rand(DataType.FLOAT, 8, architecture.dataSize()).subi(0.5);
+            INDArray[] targets = {Nd4j.ones(DataType.FLOAT, 8, 1)};
+            INDArray[] noise = inputs(architecture,
+                    Nd4j.randn(DataType.FLOAT, 8, architecture.latentSize()));
+            for (GanNetworks nets : List.of(cached, uncached)) {
+                nets.discriminator().fit(new MultiDataSet(inputs(architecture, rows), targets));
+                nets.adversarial().fit(new MultiDataSet(noise, targets));
+            }
+        }
+        assertArrayEquals(uncached.discriminator().params().toFloatVector(),
+                cached.discriminator().params().toFloatVector(), 0f);
+        assertArrayEquals(uncached.adversarial().params().toFloatVector(),
+                cached.adversarial().params().toFloatVector(), 0f);
     }
 
     @ParameterizedTest
