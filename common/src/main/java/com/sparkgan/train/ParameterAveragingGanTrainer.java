@@ -196,7 +196,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
     /**
      * Total milliseconds per dl4j-spark timing (such as
      * {@code ParameterAveragingMasterAggregateTimesMs} or
-     * {@code ParameterAveragingWorkerFitTimesMs}), summed over both phases and every round
+     * {@code WorkerFlatMapProcessMiniBatchTimesMs}), summed over both phases and every round
      * so far; worker timings are summed over workers. Empty unless stats are collected.
      */
     public Map<String, Double> timingTotalsMs() {
@@ -219,7 +219,8 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
             }
             totals.merge(key, ms, Double::sum);
         }
-        add(totals, stats.getNestedTrainingStats());
+        // The master's keys already include its workers' (getNestedTrainingStats): adding
+        // the nested statistics too would count every worker timing twice.
     }
 
     @Override

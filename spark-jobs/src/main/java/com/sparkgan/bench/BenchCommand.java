@@ -82,6 +82,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (String name : networks) {
+            if (!name.equals("dcgan") && !name.equals("mlp")) {
+                throw new com.sparkgan.config.ConfigException("--networks takes dcgan and mlp, "
+                        + "not " + name + ".");
+            }
+        }
         Map<String, Object> all = new LinkedHashMap<>();
         LocalStandaloneCluster cluster = null;
         Path clusterDir = null;
@@ -287,13 +293,16 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(line);
         }
         Measurement largest = results.get(results.size() - 1);
+        Map<String, Double> parts = largest.breakdown();
+        double perWorker = parts.get("scheduling and transfer") / largest.workers();
+        double constant = parts.get("driver work") + parts.get("broadcast")
+                + parts.get("rebuild in tasks") + parts.get("applying the average");
         // making fakes and minibatches is per-step work, like the fits
-        double training = largest.breakdown().get("local training")
-                + largest.breakdown().get("minibatches in tasks");
-        double fixed = largest.breakdown().get("wall") - training;
+        double step = (parts.get("local training") + parts.get("minibatches in tasks"))
+                / config.get(ConfigKeys.LOCAL_STEPS);
         ScalingModel model = new ScalingModel(plain.networks().generator().numParams(),
-                plain.networks().discriminator().numParams(), fixed, largest.workers(),
-                training / config.get(ConfigKeys.LOCAL_STEPS), bandwidthGbytes * 1e9);
+                plain.networks().discriminator().numParams(), constant, perWorker, step,
+                bandwidthGbytes * 1e9);
         out.println();
         out.print(model.table());
         return model;

@@ -11,20 +11,23 @@ import java.util.Map;
  *   <li>driver work: the round's wall time outside dl4j-spark's fits (broadcasting the
  *   networks' states for the minibatch functions, the probe, the gradient-norm check,
  *   copying parameters between the networks, logging);</li>
- *   <li>scheduling: a fit's time not accounted for below (Spark jobs, task launch, result
- *   transfer);</li>
- *   <li>broadcast: dl4j-spark creating the broadcast of the network;</li>
+ *   <li>broadcast: dl4j-spark creating the broadcast of the network and its optimiser
+ *   state;</li>
+ *   <li>scheduling and transfer: the time of dl4j-spark's aggregating Spark job (the action
+ *   that runs the tasks) beyond a task's own time: job and task launch, shipping the
+ *   workers' parameters back and summing them;</li>
  *   <li>rebuild in tasks: a worker fetching that broadcast and building its network;</li>
  *   <li>minibatches in tasks: a worker pulling minibatches from SparkGAN's functions
  *   (sampling real rows, generating fakes, drawing noise);</li>
  *   <li>local training: a worker's fit calls;</li>
- *   <li>aggregation: summing the workers' parameters and optimiser state and applying the
- *   average on the driver.</li>
+ *   <li>applying the average: dividing the sums and loading them into the driver's
+ *   network.</li>
  * </ul>
  */
 final class Breakdown {
-    static final List<String> PARTS = List.of("wall", "driver work", "scheduling", "broadcast",
-            "rebuild in tasks", "minibatches in tasks", "local training", "aggregation");
+    static final List<String> PARTS = List.of("wall", "driver work", "broadcast",
+            "scheduling and transfer", "rebuild in tasks", "minibatches in tasks",
+            "local training", "applying the average");
 
     private Breakdown() {
     }
@@ -34,9 +37,9 @@ final class Breakdown {
         double fit = delta(before, after, "ParameterAveragingMasterFitTimesMs") / rounds;
         double broadcast = delta(before, after, "ParameterAveragingMasterBroadcastCreateTimesMs")
                 / rounds;
-        double aggregation = (delta(before, after, "ParameterAveragingMasterAggregateTimesMs")
-                + delta(before, after, "ParameterAveragingMasterProcessParamsUpdaterTimesMs"))
-                / rounds;
+        double job = delta(before, after, "ParameterAveragingMasterAggregateTimesMs") / rounds;
+        double apply = delta(before, after,
+                "ParameterAveragingMasterProcessParamsUpdaterTimesMs") / rounds;
         double perWorker = (double) rounds * workers;
         double rebuild = delta(before, after, "WorkerFlatMapGetInitialModelTimeMs") / perWorker;
         double minibatches = delta(before, after, "WorkerFlatMapDataSetGetTimesMs") / perWorker;
@@ -46,12 +49,12 @@ final class Breakdown {
         Map<String, Double> parts = new LinkedHashMap<>();
         parts.put("wall", wallSeconds * 1000);
         parts.put("driver work", Math.max(0, wallSeconds * 1000 - fit));
-        parts.put("scheduling", Math.max(0, fit - broadcast - aggregation - task));
         parts.put("broadcast", broadcast);
+        parts.put("scheduling and transfer", Math.max(0, job - task));
         parts.put("rebuild in tasks", rebuild);
         parts.put("minibatches in tasks", minibatches);
         parts.put("local training", training);
-        parts.put("aggregation", aggregation);
+        parts.put("applying the average", apply);
         return parts;
     }
 
