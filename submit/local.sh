@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a SparkGAN job with an embedded local Spark: submit/local.sh JOB [options]
-#   JOB is train, generate or pipeline; --master defaults to local[*].
+#   JOB is train, generate, evaluate, pipeline or bench; --master defaults to local[*].
 # Builds the application jar first when it is missing (needs Maven and a JDK 17).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -46,7 +46,7 @@ public final class DatasetLoader {
     public static void requireInput(String input, Configuration hadoop) {
         if (EmbeddedDataset.isEmbedded(input)) {
             EmbeddedDataset.byUri(input);
-        } else if (!HadoopFiles.exists(new Path(input), hadoop)) {
+        } else if (!HadoopFiles.exists(HadoopFiles.path(input), hadoop)) {
             throw new StorageException("The input " + input + " does not exist.");
         }
     }
@@ -191,12 +191,20 @@ public final class DatasetLoader {
     private String labelsFileFor(String images, Configuration hadoop) {
         String configured = config.get(ConfigKeys.DATA_LABELS).trim();
         if (!configured.isEmpty()) {
-            HadoopFiles.requireFile(new Path(configured), hadoop, "labels file");
+            HadoopFiles.requireFile(HadoopFiles.path(configured), hadoop, "labels file");
             return configured;
         }
         String sibling = images.replace("images-idx3-ubyte", "labels-idx1-ubyte");
-        if (!sibling.equals(images) && HadoopFiles.exists(new Path(sibling), hadoop)) {
-            return sibling;
+        if (sibling.equals(images)) {
+            return null;
+        }
+        // Gzipped images may sit beside plain labels, and the other way round.
+        String otherEnding = sibling.endsWith(".gz")
+                ? sibling.substring(0, sibling.length() - 3) : sibling + ".gz";
+        for (String candidate : List.of(sibling, otherEnding)) {
+            if (HadoopFiles.exists(new Path(candidate), hadoop)) {
+                return candidate;
+            }
         }
         return null;
     }

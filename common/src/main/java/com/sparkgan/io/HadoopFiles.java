@@ -146,7 +146,13 @@ public final class HadoopFiles {
 
     /** A plain path becomes a path of the default file system; URIs stay as they are. */
     public static Path path(String uriOrPath) {
-        return new Path(uriOrPath);
+        try {
+            return new Path(uriOrPath);
+        } catch (IllegalArgumentException e) {
+            // An empty string (an unset shell variable) or a malformed URI such as "a:b".
+            throw new com.sparkgan.config.ConfigException("\"" + uriOrPath + "\" is not a "
+                    + "usable path or URI: " + reason(e) + ".", e);
+        }
     }
 
     /** Writes one stream. */

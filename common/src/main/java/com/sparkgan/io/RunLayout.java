@@ -5,7 +5,7 @@ import org.apache.hadoop.fs.Path;
 /** Where each part of a run's output lives under its output folder. */
 public record RunLayout(Path root) {
     public static RunLayout of(String uri) {
-        return new RunLayout(new Path(uri));
+        return new RunLayout(HadoopFiles.path(uri));
     }
 
     public Path config() {

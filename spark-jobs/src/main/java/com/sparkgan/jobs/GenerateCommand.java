@@ -54,9 +54,17 @@ final class GenerateCommand implements Callable<Integer> {
         JobConfig config = options.load(base);
         if (count != null) {
             config = config.with(ConfigKeys.GENERATE_COUNT, count);
+            if (perClass == null) {
+                // An explicit count wins over a per-class count from the run's configuration.
+                config = config.with(ConfigKeys.GENERATE_PER_CLASS, 0);
+            }
         }
         if (perClass != null) {
             config = config.with(ConfigKeys.GENERATE_PER_CLASS, perClass);
+            if (classWeights == null) {
+                // ... and an explicit per-class count over the run's class weights.
+                config = config.with(ConfigKeys.GENERATE_CLASS_WEIGHTS, List.<Double>of());
+            }
         }
         if (classWeights != null) {
             config = config.with(ConfigKeys.GENERATE_CLASS_WEIGHTS, classWeights);

@@ -51,7 +51,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Name a job: train, generate, evaluate or pipeline.");
+                "Name a job: train, generate, evaluate, pipeline or bench.");
     }
 
     private static int handleBadArguments(CommandLine.ParameterException e, String[] args) {
@@ -68,6 +68,12 @@ public final class Main implements Runnable {
         if (e instanceof QualityGateException) {
             err.println("error: " + e.getMessage());
             return JobSummary.failed(job, ExitStatus.QUALITY_GATE, e.getMessage());
+        }
+        if (e instanceof com.sparkgan.train.TrainingFailedException) {
+            // Training itself failed (diverged, rollbacks spent, nothing trained): the
+            // message says what happened and what to change; a stack trace would bury it.
+            err.println("error: " + e.getMessage());
+            return JobSummary.failed(job, ExitStatus.FAILURE, e.getMessage());
         }
         RuntimeException userError = ExitStatus.userError(e);
         if (userError != null) {

@@ -53,6 +53,11 @@ final class PipelineCommand implements Callable<Integer> {
         JobConfig config = options.load("");
         List<QualityGate> gates = EvaluationJob.gates(config, evaluation.failIf);
         StableRun stable = StableRun.of(options.out, runId, partition, ifExists);
+        if (stable != null && options.overwrite) {
+            throw new com.sparkgan.config.ConfigException("--overwrite does not apply to a "
+                    + "--run-id or --partition run; pass --if-exists replace to replace a "
+                    + "complete one.");
+        }
         org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
         if (stable != null && stable.alreadyDone(hadoop)) {
             new JobSummary("pipeline", stable.target().toString()).put("status", "skipped")
@@ -60,6 +65,10 @@ final class PipelineCommand implements Callable<Integer> {
             return ExitStatus.SUCCESS;
         }
         com.sparkgan.data.DatasetLoader.requireInput(input, hadoop);
+        if (evaluation.realTest != null) {
+            // Found missing only after training otherwise.
+            com.sparkgan.data.DatasetLoader.requireInput(evaluation.realTest, hadoop);
+        }
         String out = options.outOrDefault("pipeline");
         if (stable == null) {
             TrainingJob.checkOutput(RunLayout.of(out), options.overwrite, hadoop);

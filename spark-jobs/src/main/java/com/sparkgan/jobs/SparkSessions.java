@@ -24,7 +24,8 @@ final class SparkSessions {
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         try {
             return new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark reports a malformed master as a checked SparkException.
             throw new com.sparkgan.config.ConfigException("Cannot start Spark with master "
                     + conf.get("spark.master") + ": "
                     + com.sparkgan.io.HadoopFiles.reason(e) + ".", e);

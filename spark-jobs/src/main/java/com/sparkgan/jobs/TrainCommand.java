@@ -1,5 +1,9 @@
 package com.sparkgan.jobs;
 
+import com.sparkgan.config.ConfigException;
+import com.sparkgan.config.ConfigKey;
+import com.sparkgan.config.ConfigKeys;
+import com.sparkgan.config.ConfigLoader;
 import com.sparkgan.config.JobConfig;
 import com.sparkgan.data.EmbeddedDataset;
 import com.sparkgan.io.RunLayout;
@@ -26,6 +30,28 @@ final class TrainCommand implements Callable<Integer> {
                     + "its configuration (plus --config and --set, e.g. more train.rounds)")
     boolean resume;
 
+    /**
+     * Settings the checkpoint has baked into its networks: their layers, loss head and
+     * optimisers come from the checkpoint, so a changed value would be recorded but not used.
+     */
+    private static final java.util.List<ConfigKey<?>> FIXED_BY_CHECKPOINT = java.util.List.of(
+            ConfigKeys.LOSS, ConfigKeys.WEIGHT_CLIP, ConfigKeys.GRADIENT_CLIP,
+            ConfigKeys.GENERATOR_LEARNING_RATE, ConfigKeys.GENERATOR_BETA1,
+            ConfigKeys.GENERATOR_BETA2, ConfigKeys.DISCRIMINATOR_LEARNING_RATE,
+            ConfigKeys.DISCRIMINATOR_BETA1, ConfigKeys.DISCRIMINATOR_BETA2);
+
+    private static void requireSameNetworks(JobConfig recorded, JobConfig resumed) {
+        for (ConfigKey<?> key : ConfigKeys.ALL) {
+            boolean fixed = key.name().startsWith("model.") || FIXED_BY_CHECKPOINT.contains(key);
+            if (fixed && !recorded.get(key).equals(resumed.get(key))) {
+                throw new ConfigException(key.name() + " is " + recorded.get(key) + " in the "
+                        + "run being resumed, not " + resumed.get(key) + "; its checkpoint's "
+                        + "networks were built with the run's value, so remove the change (or "
+                        + "start a new run).");
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
@@ -35,9 +61,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         String out = options.outOrDefault("train");
         RunLayout layout = RunLayout.of(out);
-        JobConfig config = options.load(resume && com.sparkgan.io.HadoopFiles.exists(
-                layout.config(), hadoop) ? com.sparkgan.io.HadoopFiles.readText(layout.config(),
-                hadoop) : "");
+        String recorded = resume && com.sparkgan.io.HadoopFiles.exists(layout.config(), hadoop)
+                ? com.sparkgan.io.HadoopFiles.readText(layout.config(), hadoop) : "";
+        JobConfig config = options.load(recorded);
+        if (resume && !recorded.isEmpty()) {
+            requireSameNetworks(ConfigLoader.load(recorded, layout.config().toString(),
+                    java.util.List.of()), config);
+        }
         if (resume && options.overwrite) {
             throw new com.sparkgan.config.ConfigException("--resume continues a run and "
                     + "--overwrite replaces it; give one of them.");

@@ -100,6 +100,10 @@ class GanRemediesTest {
         assertEquals(2, run("generate", "--model", dir.resolve("conditional").toString(),
                 "--class-weights", "1,2", "--out", dir.resolve("bad-weights").toString(),
                 "--master", "local[1]"));
+        // an explicit count wins over the run's own generate.per-class
+        assertEquals(0, run("generate", "--model", out.toString(), "--count", "30",
+                "--out", dir.resolve("thirty").toString(), "--master", "local[1]"));
+        assertEquals(30, json(dir.resolve("thirty/synthetic/manifest.json")).get("count"));
     }
 
     @Test

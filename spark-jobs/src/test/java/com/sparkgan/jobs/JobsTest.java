@@ -196,6 +196,11 @@ class JobsTest {
                 .toString());
         assertEquals(2, nothing.status());
         assertTrue(nothing.errors().contains("no complete checkpoint"), nothing.errors());
+        Outcome changed = run(base, "train", "--resume", "--out", resumed.toString(), "--set",
+                "train.rounds=12", "--set", "train.loss=hinge");
+        assertEquals(2, changed.status());
+        assertTrue(changed.errors().contains("train.loss is standard in the run being resumed"),
+                changed.errors());
     }
 
     private static List<Float> parameters(Path model) throws IOException {
