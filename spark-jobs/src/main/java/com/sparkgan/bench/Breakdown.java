@@ -21,13 +21,15 @@ import java.util.Map;
  *   (sampling real rows, generating fakes, drawing noise);</li>
  *   <li>local training: a worker's fit calls;</li>
  *   <li>applying the average: dividing the sums and loading them into the driver's
- *   network.</li>
+ *   network;</li>
+ *   <li>other: the rest of the wall time, mostly making the fakes, which happens when a
+ *   partition's minibatch list is built, before dl4j-spark's worker starts its clocks.</li>
  * </ul>
  */
 final class Breakdown {
     static final List<String> PARTS = List.of("wall", "driver work", "broadcast",
             "scheduling and transfer", "rebuild in tasks", "minibatches in tasks",
-            "local training", "applying the average");
+            "local training", "applying the average", "other");
 
     private Breakdown() {
     }
@@ -55,6 +57,9 @@ final class Breakdown {
         parts.put("minibatches in tasks", minibatches);
         parts.put("local training", training);
         parts.put("applying the average", apply);
+        double accounted = parts.values().stream().mapToDouble(Double::doubleValue).sum()
+                - parts.get("wall");
+        parts.put("other", Math.max(0, wallSeconds * 1000 - accounted));
         return parts;
     }
 
