@@ -52,6 +52,10 @@ final class GenerateCommand implements Callable<Integer> {
         String base = HadoopFiles.exists(runConfig, hadoop)
                 ? HadoopFiles.readText(runConfig, hadoop) : "";
         JobConfig config = options.load(base);
+        if (count != null && perClass != null) {
+            throw new ConfigException("--count and --per-class both say how many examples to "
+                    + "make; give one of them.");
+        }
         if (count != null) {
             config = config.with(ConfigKeys.GENERATE_COUNT, count);
             if (perClass == null) {

@@ -1,5 +1,7 @@
 package com.sparkgan.jobs;
 
+import com.sparkgan.io.RunLayout;
+import java.io.IOException;
 import com.sparkgan.io.AtomicFolder;
 import com.sparkgan.io.HadoopFiles;
 import org.apache.hadoop.conf.Configuration;
@@ -13,24 +15,31 @@ import org.apache.hadoop.fs.Path;
 final class RunOutput implements AutoCloseable {
     private final Path target;
     private final AtomicFolder staged;
+    private final Configuration hadoop;
+    /** A direct target that this run created: removed again when the run leaves nothing. */
+    private final boolean created;
+    private boolean published;
 
-    private RunOutput(Path target, AtomicFolder staged) {
+    private RunOutput(Path target, AtomicFolder staged, Configuration hadoop, boolean created) {
         this.target = target;
         this.staged = staged;
+        this.hadoop = hadoop;
+        this.created = created;
     }
 
     /** Writes straight into {@code target}. */
     static RunOutput direct(String target, Configuration hadoop) {
         Path path = HadoopFiles.path(target);
+        boolean existed = HadoopFiles.exists(path, hadoop);
         HadoopFiles.requireWritableFolder(path, hadoop);
-        return new RunOutput(path, null);
+        return new RunOutput(path, null, hadoop, !existed);
     }
 
     /** Writes beside {@code target} and publishes over it. */
     static RunOutput staged(Path target, Configuration hadoop) {
         AtomicFolder folder = AtomicFolder.begin(target, hadoop);
         HadoopFiles.requireWritableFolder(folder.staging(), hadoop);
-        return new RunOutput(target, folder);
+        return new RunOutput(target, folder, hadoop, false);
     }
 
     /** Staged when {@code replace} would overwrite something that is there, else direct. */
@@ -51,6 +60,7 @@ final class RunOutput implements AutoCloseable {
     }
 
     void publish() {
+        published = true;
         if (staged != null) {
             staged.commit(true);
         }
@@ -67,6 +77,24 @@ final class RunOutput implements AutoCloseable {
     public void close() {
         if (staged != null) {
             staged.close();
+        } else if (created && !published) {
+            removeIfNothingToResume();
+        }
+    }
+
+    /**
+     * A run that failed before its first round (bad input, a bad master) leaves no folder
+     * behind; one that trained keeps its checkpoints and metrics for --resume.
+     */
+    private void removeIfNothingToResume() {
+        RunLayout layout = new RunLayout(target);
+        try {
+            if (!HadoopFiles.exists(layout.checkpoints(), hadoop)
+                    && !HadoopFiles.exists(layout.metrics(), hadoop)) {
+                HadoopFiles.fileSystem(target, hadoop).delete(target, true);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Leaving an empty run folder is harmless; the failure itself is what to report.
         }
     }
 }

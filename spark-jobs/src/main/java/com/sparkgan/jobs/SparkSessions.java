@@ -1,5 +1,6 @@
 package com.sparkgan.jobs;
 
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -9,6 +10,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 final class SparkSessions {
     static final String LOCAL_MASTER = "local[*]";
+    private static final Pattern KNOWN_MASTER = Pattern.compile(
+            "local(\\[(\\*|[1-9][0-9]*)(,[0-9]+)?\\])?|local-cluster\\[.+\\]|yarn"
+                    + "|(spark|k8s|mesos)://.+");
 
     private SparkSessions() {
     }
@@ -16,6 +20,12 @@ final class SparkSessions {
     static JavaSparkContext start(String job, String master) {
         SparkConf conf = new SparkConf().setAppName("SparkGAN " + job);
         if (master != null && !master.isBlank()) {
+            if (!KNOWN_MASTER.matcher(master).matches()) {
+                // Checked here: Spark would log its own stack trace before failing.
+                throw new com.sparkgan.config.ConfigException("--master " + master + " is not "
+                        + "a Spark master URL; use local, local[N], local[*], spark://HOST:PORT, "
+                        + "yarn or k8s://URL.");
+            }
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
             conf.setMaster(LOCAL_MASTER);

@@ -54,13 +54,15 @@ final class TrainingJob {
     private TrainingJob() {
     }
 
-    /** Fails before any Spark work when the run folder already holds a run. */
+    /**
+     * Fails before any Spark work when the run folder already holds a run. Whether it can be
+     * written is proved next by {@link RunOutput}, which creates it (and knows it did).
+     */
     static void checkOutput(RunLayout layout, boolean overwrite, Configuration hadoop) {
         if (!overwrite && HadoopFiles.exists(layout.metrics(), hadoop)) {
             throw new StorageException(layout.root() + " already holds a training run; choose "
                     + "another --out or pass --overwrite.");
         }
-        HadoopFiles.requireWritableFolder(layout.root(), hadoop);
     }
 
     /**

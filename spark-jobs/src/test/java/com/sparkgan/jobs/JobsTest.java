@@ -116,7 +116,8 @@ class JobsTest {
         Outcome changed = run(SMALL, "train", "--resume", "--out", run().toString(),
                 "--set", "train.rounds=6", "--set", "model.mlp.generator-layers=[16]");
         assertEquals(2, changed.status(), changed.errors());
-        assertTrue(changed.errors().contains("do not match"), changed.errors());
+        assertTrue(changed.errors().contains("model.mlp.generator-layers is [128, 256] in the "
+                + "run being resumed, not [16]"), changed.errors());
         Outcome fewer = run(List.of("--master", "local[2]"), "train", "--resume", "--out",
                 run().toString(), "--set", "train.rounds=2");
         assertEquals(2, fewer.status(), fewer.errors());
@@ -272,6 +273,8 @@ class JobsTest {
         assertEquals(2, outcome.status(), outcome.errors());
         assertEquals("error: Data row 3 of " + csv + " has 2 columns, expected 3.",
                 outcome.errors().trim());
+        assertFalse(Files.exists(dir.resolve("ragged")), "a run that never trained leaves "
+                + "no folder");
     }
 
     @Test
@@ -290,5 +293,15 @@ class JobsTest {
         assertEquals(2, run(List.of()).status());
         assertEquals(2, run(List.of(), "train", "--no-such-option").status());
         assertEquals(2, run(List.of(), "generate").status());
+        Outcome badMaster = run(List.of("--master", "foo"), "train", "--out",
+                dir.resolve("foo").toString());
+        assertEquals(2, badMaster.status());
+        assertTrue(badMaster.errors().startsWith("error: --master foo is not a Spark master"),
+                badMaster.errors());
+        assertFalse(Files.exists(dir.resolve("foo")));
+        Outcome emptyInput = run(List.of(), "train", "--input", "", "--out",
+                dir.resolve("empty").toString());
+        assertEquals(2, emptyInput.status());
+        assertTrue(emptyInput.errors().contains("is not a usable path"), emptyInput.errors());
     }
 }
