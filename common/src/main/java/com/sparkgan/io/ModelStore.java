@@ -40,26 +40,31 @@ public final class ModelStore {
 
     public static MultiLayerNetwork loadNetwork(Path file, Configuration conf,
                                                 boolean withUpdater) {
-        HadoopFiles.requireFile(file, conf, "model file");
-        try (InputStream in = HadoopFiles.fileSystem(file, conf).open(file)) {
-            return ModelSerializer.restoreMultiLayerNetwork(in, withUpdater);
-        } catch (IOException | RuntimeException e) {
-            throw new StorageException("Cannot load the model " + file + ": "
-                    + HadoopFiles.reason(e)
-                    + ".", e);
-        }
+        return load(file, conf, in -> ModelSerializer.restoreMultiLayerNetwork(in,
+                withUpdater));
     }
 
     /** Loads one of the GAN's networks (a computation graph). */
     public static ComputationGraph loadGraph(Path file, Configuration conf,
                                              boolean withUpdater) {
+        return load(file, conf, in -> ModelSerializer.restoreComputationGraph(in,
+                withUpdater));
+    }
+
+    /** Reads one model file: a missing or unreadable file is one clear storage error. */
+    private static <T> T load(Path file, Configuration conf, Restorer<T> restorer) {
         HadoopFiles.requireFile(file, conf, "model file");
         try (InputStream in = HadoopFiles.fileSystem(file, conf).open(file)) {
-            return ModelSerializer.restoreComputationGraph(in, withUpdater);
+            return restorer.restore(in);
         } catch (IOException | RuntimeException e) {
             throw new StorageException("Cannot load the model " + file + ": "
                     + HadoopFiles.reason(e) + ".", e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Restorer<T> {
+        T restore(InputStream in) throws IOException;
     }
 
     /** The generator to sample from: the averaged one when the folder has it. */
