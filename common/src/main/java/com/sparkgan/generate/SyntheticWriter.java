@@ -3,6 +3,7 @@ package com.sparkgan.generate;
 import com.sparkgan.data.DatasetSpec;
 import com.sparkgan.data.IdxHeader;
 import com.sparkgan.io.AtomicFolder;
+import com.sparkgan.io.FileWritingJob;
 import com.sparkgan.io.HadoopConf;
 import com.sparkgan.io.HadoopFiles;
 import com.sparkgan.io.Json;
@@ -93,13 +94,13 @@ public final class SyntheticWriter {
         int partitions = request.partitions();
         int count = request.count();
         List<Integer> ids = IntStream.range(0, partitions).boxed().toList();
-        spark.setJobDescription("generate: " + count + " synthetic examples");
         try {
-            return spark.parallelize(ids, partitions)
-                    .map(p -> writer.write(p, start(p, count, partitions),
-                            (int) (start(p + 1, count, partitions)
-                                    - start(p, count, partitions))))
-                    .reduce(Long::sum);
+            return FileWritingJob.run(spark, "generate: " + count + " synthetic examples",
+                    () -> spark.parallelize(ids, partitions)
+                            .map(p -> writer.write(p, start(p, count, partitions),
+                                    (int) (start(p + 1, count, partitions)
+                                            - start(p, count, partitions))))
+                            .reduce(Long::sum));
         } finally {
             state.destroy(false);
         }

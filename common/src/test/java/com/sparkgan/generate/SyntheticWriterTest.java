@@ -112,6 +112,7 @@ class SyntheticWriterTest {
                 digitsLike(), noise, request(500, SyntheticFormat.IDX, true), target()));
         assertTrue(String.valueOf(failure.getMessage()).contains("the model folder is "
                 + "inconsistent"), failure.getMessage());
+        assertNoTaskStillRunning();
         assertArrayEquals(before, Files.readAllBytes(dir.resolve(
                 "synthetic/images-idx3-ubyte.gz")));
         assertNoHiddenLeftovers();
@@ -126,8 +127,17 @@ class SyntheticWriterTest {
     void aFailedFirstWriteLeavesNothing() throws IOException {
         assertThrows(Exception.class, () -> new SyntheticWriter(spark).write(generator(10),
                 digitsLike(), noise, request(500, SyntheticFormat.IDX, false), target()));
+        assertNoTaskStillRunning();
         assertFalse(Files.exists(dir.resolve("synthetic")));
         assertNoHiddenLeftovers();
+    }
+
+    /** A failed write returns only once no task can write into its staging folder any more. */
+    private void assertNoTaskStillRunning() {
+        for (int stage : spark.statusTracker().getActiveStageIds()) {
+            var info = spark.statusTracker().getStageInfo(stage);
+            assertEquals(0, info == null ? 0 : info.numActiveTasks(), "stage " + stage);
+        }
     }
 
     private void assertNoHiddenLeftovers() throws IOException {
