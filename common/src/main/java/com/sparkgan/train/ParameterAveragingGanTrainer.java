@@ -7,12 +7,13 @@ import com.sparkgan.nets.GanNetworks;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.deeplearning4j.spark.api.stats.SparkTrainingStats;
@@ -54,6 +55,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
     private final SparkComputationGraph adversarialTrainer;
     private final LongAccumulator discriminatorExamples;
     private final LongAccumulator generatorExamples;
+    private final DoubleAccumulator generatorGradients;
     private final IterationCountHook discriminatorIterations = new IterationCountHook();
     private final IterationCountHook generatorIterations = new IterationCountHook();
     private final boolean collectStats;
@@ -86,6 +88,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         this.settings = settings;
         this.discriminatorExamples = spark.sc().longAccumulator("discriminator examples");
         this.generatorExamples = spark.sc().longAccumulator("generator examples");
+        this.generatorGradients = spark.sc().doubleAccumulator("generator gradient norms");
         int workers = data.workers();
         // Discriminator minibatches hold a real and a fake half.
         discriminatorTrainer = new SparkComputationGraph(spark, networks.discriminator(),
@@ -95,6 +98,8 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         adversarialTrainer = new SparkComputationGraph(spark, networks.adversarial(),
                 trainingMaster(workers, settings.batchSize(), settings.localSteps(),
                         generatorExamples, generatorIterations));
+        adversarialTrainer.setListeners(List.of(new GeneratorGradientListener(
+                generatorGradients)));
     }
 
     /** Every worker must be able to draw a full minibatch from its own shard. */
@@ -119,18 +124,19 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
     private ParameterAveragingTrainingMaster trainingMaster(int workers, int minibatch,
                                                             int steps, LongAccumulator counter,
                                                             IterationCountHook iterations) {
-        return new ParameterAveragingTrainingMaster.Builder(workers, minibatch)
-                .batchSizePerWorker(minibatch)
-                .averagingFrequency(steps)
-                .workerPrefetchNumBatches(0)
-                .saveUpdater(true)
-                .repartionData(Repartition.Never)
-                .rddTrainingApproach(RDDTrainingApproach.Direct)
-                .storageLevel(StorageLevel.MEMORY_ONLY_SER())
-                .rngSeed(settings.seed())
-                .trainingHooks(new ExampleCounter(counter), iterations)
-                .collectTrainingStats(collectStats)
-                .build();
+        ParameterAveragingTrainingMaster.Builder builder =
+                new ParameterAveragingTrainingMaster.Builder(workers, minibatch)
+                        .batchSizePerWorker(minibatch)
+                        .averagingFrequency(steps)
+                        .workerPrefetchNumBatches(0)
+                        .saveUpdater(true)
+                        .repartionData(Repartition.Never)
+                        .rddTrainingApproach(RDDTrainingApproach.Direct)
+                        .storageLevel(null)
+                        .rngSeed(settings.seed())
+                        .trainingHooks(new ExampleCounter(counter), iterations)
+                        .collectTrainingStats(collectStats);
+        return new SingleSplitTrainingMaster(builder, (long) workers * steps);
     }
 
     @Override
@@ -139,8 +145,9 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         DiscriminatorBatches.DiscriminatorProbe probe =
                 new DiscriminatorBatches.DiscriminatorProbe(spark.sc(), round);
         long dExamples = discriminatorPhase(round, probe);
+        generatorGradients.reset();
         long gExamples = generatorPhase(round);
-        double gradient = GeneratorGradient.norm(networks, noise, settings, round);
+        double gradient = generatorGradients.avg();
         double seconds = (System.nanoTime() - started) / 1e9;
         return new RoundMetrics(round, discriminatorTrainer.getScore(),
                 adversarialTrainer.getScore(), probe.meanReal(), probe.meanFake(),

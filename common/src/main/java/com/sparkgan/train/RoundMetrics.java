@@ -12,7 +12,8 @@ import java.util.Map;
  * @param discriminatorReal mean D(x) on real probe rows, before the round's update
  * @param discriminatorFake mean D(G(z)) on fake probe rows, before the round's update
  * @param diversity mean pairwise distance of fake probe rows over that of real ones
- * @param generatorGradient L2 norm of the generator's gradient after the round
+ * @param generatorGradient L2 norm of the generator's loss gradient at the round's first
+ *                          generator step, averaged over workers
  * @param discriminatorExamples examples (real and fake) the discriminator phase fitted
  * @param generatorExamples noise examples the generator phase fitted
  * @param realExamples real examples the round consumed

@@ -8,7 +8,7 @@ public final class Seeds {
     /** Streams of random draws, one per purpose. */
     public enum Stream {
         REAL_BATCHES, FAKE_NOISE, GENERATOR_NOISE, SAMPLE_GRID, GENERATE, INSTANCE_NOISE,
-        GENERATOR_LABELS, GUARD_PROBE
+        GENERATOR_LABELS
     }
 
     private Seeds() {
