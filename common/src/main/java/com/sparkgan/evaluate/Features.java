@@ -2,6 +2,7 @@ package com.sparkgan.evaluate;
 
 import com.sparkgan.data.ExampleBlock;
 import com.sparkgan.data.RealDataset;
+import com.sparkgan.nets.NdArrays;
 import com.sparkgan.train.NetworkState;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,7 +12,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Runs the feature classifier over a dataset on the executors, block by block. */
 final class Features {
@@ -35,7 +35,7 @@ final class Features {
             for (int r = 0; r < block.rows(); r++) {
                 block.copyRow(r, flat, r * block.width());
             }
-            INDArray input = Nd4j.create(flat, new long[] {block.rows(), block.width()}, 'c');
+            INDArray input = NdArrays.floats(flat, block.rows(), block.width());
             List<INDArray> activations = network.feedForward(input, false);
             float[][] features = activations.get(FEATURE_LAYER + 1).toFloatMatrix();
             INDArray predicted = activations.get(activations.size() - 1).argMax(1);

@@ -2,6 +2,7 @@ package com.sparkgan.train;
 
 import com.sparkgan.data.ExampleBlock;
 import com.sparkgan.nets.GanInputs;
+import com.sparkgan.nets.NdArrays;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -86,7 +87,7 @@ final class DiscriminatorBatches
         List<MultiDataSet> batches = new ArrayList<>();
         for (int step = 0; step < settings.discriminatorStepsPerRound(); step++) {
             RealBatchSampler.Batch batch = real.next(b);
-            INDArray realRows = Nd4j.create(batch.features(), new long[] {b, real.width()}, 'c');
+            INDArray realRows = NdArrays.floats(batch.features(), b, real.width());
             int[] labels = classes > 0 ? batch.labels() : null;
             // Training mode: batch normalisation uses this minibatch's statistics, as in the
             // generator phase, so the discriminator learns from the fakes the generator is
@@ -119,7 +120,7 @@ final class DiscriminatorBatches
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) (sigma * NoiseSource.gaussian(random));
         }
-        return Nd4j.create(values, shape, 'c');
+        return NdArrays.floats(values, shape);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.sparkgan.train;
 
+import com.sparkgan.nets.NdArrays;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +9,6 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A network as it travels to executors: its configuration as JSON and its parameters as a
@@ -35,12 +35,12 @@ public final class NetworkState implements Serializable {
 
     public static NetworkState of(MultiLayerNetwork network) {
         return new NetworkState(network.getLayerWiseConfigurations().toJson(),
-                network.params().dup().data().asFloat(), false);
+                NdArrays.toFloats(network.params()), false);
     }
 
     public static NetworkState of(ComputationGraph network) {
         return new NetworkState(network.getConfiguration().toJson(),
-                network.params().dup().data().asFloat(), true);
+                NdArrays.toFloats(network.params()), true);
     }
 
     /** A fresh layer stack with these parameters, private to the caller. */
@@ -75,7 +75,7 @@ public final class NetworkState implements Serializable {
     }
 
     private INDArray flatParameters() {
-        return Nd4j.create(parameters, new long[] {1, parameters.length}, 'c');
+        return NdArrays.floats(parameters, 1, parameters.length);
     }
 
     private void requireKind(boolean wanted) {

@@ -1,9 +1,9 @@
 package com.sparkgan.train;
 
+import com.sparkgan.nets.NdArrays;
 import java.io.Serializable;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Draws the generator's input noise from a seed, identically on every machine. */
 public final class NoiseSource implements Serializable {
@@ -35,7 +35,7 @@ public final class NoiseSource implements Serializable {
             values[i] = (float) (distribution == Distribution.GAUSSIAN
                     ? gaussian(random) : random.nextDouble(-1.0, 1.0));
         }
-        return Nd4j.create(values, new long[] {rows, latentSize}, 'c');
+        return NdArrays.floats(values, rows, latentSize);
     }
 
     /** Box-Muller; SplittableRandom has no Gaussian of its own in Java 17's API. */
