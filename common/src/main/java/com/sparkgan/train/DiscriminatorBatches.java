@@ -35,29 +35,36 @@ final class DiscriminatorBatches
     private final TrainingSettings settings;
     private final int round;
     private final DiscriminatorProbe probe;
+    private final DoubleAccumulator buildMs;
 
+    /** @param buildMs receives the milliseconds each partition spends making its minibatches */
     DiscriminatorBatches(Broadcast<NetworkState> generator,
                          Broadcast<NetworkState> discriminator, NoiseSource noise,
-                         TrainingSettings settings, int round, DiscriminatorProbe probe) {
+                         TrainingSettings settings, int round, DiscriminatorProbe probe,
+                         DoubleAccumulator buildMs) {
         this.generator = generator;
         this.discriminator = discriminator;
         this.noise = noise;
         this.settings = settings;
         this.round = round;
         this.probe = probe;
+        this.buildMs = buildMs;
     }
 
     @Override
     public Iterator<MultiDataSet> call(Integer partition, Iterator<ExampleBlock> shard) {
+        long started = System.nanoTime();
         RealBatchSampler real = new RealBatchSampler(shard, new SplittableRandom(
                 Seeds.derive(settings.seed(), Seeds.Stream.REAL_BATCHES, round, partition)));
         if (real.size() == 0) {
             return List.<MultiDataSet>of().iterator();
         }
         ComputationGraph g = generator.value().rebuildGraph();
-        return minibatches(g, real, noise, settings, round, partition,
+        List<MultiDataSet> batches = minibatches(g, real, noise, settings, round, partition,
                 (realRows, fakeRows, labels) -> probe.measure(discriminator.value(), realRows,
-                        fakeRows, labels, settings.classes())).iterator();
+                        fakeRows, labels, settings.classes()));
+        buildMs.add((System.nanoTime() - started) / 1e6);
+        return batches.iterator();
     }
 
     /** Receives the first real and fake minibatch of a partition, before any update. */

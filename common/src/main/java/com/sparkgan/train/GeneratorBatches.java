@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.util.DoubleAccumulator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -25,15 +26,23 @@ final class GeneratorBatches
     private final NoiseSource noise;
     private final TrainingSettings settings;
     private final int round;
+    private final DoubleAccumulator buildMs;
 
-    GeneratorBatches(NoiseSource noise, TrainingSettings settings, int round) {
+    /**
+     * @param buildMs receives the milliseconds each partition spends making its minibatches,
+     *                or null
+     */
+    GeneratorBatches(NoiseSource noise, TrainingSettings settings, int round,
+                     DoubleAccumulator buildMs) {
         this.noise = noise;
         this.settings = settings;
         this.round = round;
+        this.buildMs = buildMs;
     }
 
     @Override
     public Iterator<MultiDataSet> call(Integer partition, Iterator<ExampleBlock> shard) {
+        long started = System.nanoTime();
         SplittableRandom random = new SplittableRandom(
                 Seeds.derive(settings.seed(), Seeds.Stream.GENERATOR_NOISE, round, partition));
         SplittableRandom labelRandom = new SplittableRandom(
@@ -47,6 +56,9 @@ final class GeneratorBatches
             int[] labels = settings.conditional() ? uniformLabels(b, labelRandom) : null;
             batches.add(new org.nd4j.linalg.dataset.MultiDataSet(
                     GanInputs.of(z, labels, settings.classes()), new INDArray[] {target.dup()}));
+        }
+        if (buildMs != null) {
+            buildMs.add((System.nanoTime() - started) / 1e6);
         }
         return batches.iterator();
     }

@@ -46,6 +46,12 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
             + TimeSourceProvider.TIMESOURCE_CLASSNAME_PROPERTY + "="
             + SystemClockTimeSource.class.getName();
 
+    /**
+     * The {@link #timingTotalsMs()} key of the time tasks spent making their minibatches
+     * (sampling real rows, generating fakes, the probe), before dl4j-spark's worker starts.
+     */
+    public static final String MINIBATCH_BUILD_KEY = "SparkGanMinibatchBuildMs";
+
     private final JavaSparkContext spark;
     private final RealDataset data;
     private final GanNetworks networks;
@@ -56,6 +62,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
     private final LongAccumulator discriminatorExamples;
     private final LongAccumulator generatorExamples;
     private final DoubleAccumulator generatorGradients;
+    private final DoubleAccumulator minibatchBuildMs;
     private final IterationCountHook discriminatorIterations = new IterationCountHook();
     private final IterationCountHook generatorIterations = new IterationCountHook();
     private final boolean collectStats;
@@ -89,6 +96,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         this.discriminatorExamples = spark.sc().longAccumulator("discriminator examples");
         this.generatorExamples = spark.sc().longAccumulator("generator examples");
         this.generatorGradients = spark.sc().doubleAccumulator("generator gradient norms");
+        this.minibatchBuildMs = spark.sc().doubleAccumulator("minibatch building ms");
         int workers = data.workers();
         // Discriminator minibatches hold a real and a fake half.
         discriminatorTrainer = new SparkComputationGraph(spark, networks.discriminator(),
@@ -160,8 +168,8 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         Broadcast<NetworkState> discriminator = spark.broadcast(
                 NetworkState.of(networks.discriminator()));
         JavaRDD<MultiDataSet> batches = data.shards().mapPartitionsWithIndex(
-                new DiscriminatorBatches(generator, discriminator, noise, settings, round, probe),
-                true);
+                new DiscriminatorBatches(generator, discriminator, noise, settings, round, probe,
+                        minibatchBuildMs), true);
         discriminatorIterations.startAt(networks.discriminator().getIterationCount());
         long examples = fit(discriminatorTrainer, batches, discriminatorExamples, round,
                 "discriminator");
@@ -173,7 +181,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
     long generatorPhase(int round) {
         networks.discriminatorInAdversarial();
         JavaRDD<MultiDataSet> batches = data.shards().mapPartitionsWithIndex(
-                new GeneratorBatches(noise, settings, round), true);
+                new GeneratorBatches(noise, settings, round, minibatchBuildMs), true);
         generatorIterations.startAt(networks.adversarial().getIterationCount());
         long examples = fit(adversarialTrainer, batches, generatorExamples, round, "generator");
         networks.generatorFromAdversarial();
@@ -211,6 +219,7 @@ public final class ParameterAveragingGanTrainer implements GanTrainer {
         if (collectStats) {
             add(totals, discriminatorTrainer.getSparkTrainingStats());
             add(totals, adversarialTrainer.getSparkTrainingStats());
+            totals.put(MINIBATCH_BUILD_KEY, minibatchBuildMs.sum());
         }
         return totals;
     }

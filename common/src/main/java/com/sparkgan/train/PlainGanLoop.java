@@ -42,7 +42,8 @@ public final class PlainGanLoop {
         }
         networks.discriminatorInAdversarial();
         long between = System.nanoTime();
-        new GeneratorBatches(noise, settings, round).call(0, List.<ExampleBlock>of().iterator())
+        new GeneratorBatches(noise, settings, round, null)
+                .call(0, List.<ExampleBlock>of().iterator())
                 .forEachRemaining(networks.adversarial()::fit);
         networks.generatorFromAdversarial();
         return new double[] {(between - started) / 1e9, (System.nanoTime() - between) / 1e9};

@@ -1,5 +1,6 @@
 package com.sparkgan.bench;
 
+import com.sparkgan.train.ParameterAveragingGanTrainer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,21 +10,22 @@ import java.util.Map;
  * both phases; task timings are summed over workers, so they are divided by the workers):
  * <ul>
  *   <li>driver work: the round's wall time outside dl4j-spark's fits (broadcasting the
- *   networks' states for the minibatch functions, the probe, the gradient-norm check,
- *   copying parameters between the networks, logging);</li>
+ *   networks' states for the minibatch functions, copying parameters between the networks,
+ *   reading the accumulators);</li>
  *   <li>broadcast: dl4j-spark creating the broadcast of the network and its optimiser
  *   state;</li>
  *   <li>scheduling and transfer: the time of dl4j-spark's aggregating Spark job (the action
- *   that runs the tasks) beyond a task's own time: job and task launch, shipping the
- *   workers' parameters back and summing them;</li>
+ *   that runs the tasks) beyond a task's own time and its minibatch making: job and task
+ *   launch, shipping the workers' parameters back and summing them;</li>
  *   <li>rebuild in tasks: a worker fetching that broadcast and building its network;</li>
- *   <li>minibatches in tasks: a worker pulling minibatches from SparkGAN's functions
- *   (sampling real rows, generating fakes, drawing noise);</li>
+ *   <li>minibatches in tasks: a partition making its minibatches (sampling real rows,
+ *   rebuilding the generator and generating fakes, the discriminator probe, drawing noise),
+ *   which happens in the task before dl4j-spark's worker starts its clocks, plus the worker
+ *   pulling them;</li>
  *   <li>local training: a worker's fit calls;</li>
  *   <li>applying the average: dividing the sums and loading them into the driver's
  *   network;</li>
- *   <li>other: the rest of the wall time, mostly making the fakes, which happens when a
- *   partition's minibatch list is built, before dl4j-spark's worker starts its clocks.</li>
+ *   <li>other: the rest of the wall time, unclocked.</li>
  * </ul>
  */
 final class Breakdown {
@@ -44,7 +46,10 @@ final class Breakdown {
                 "ParameterAveragingMasterProcessParamsUpdaterTimesMs") / rounds;
         double perWorker = (double) rounds * workers;
         double rebuild = delta(before, after, "WorkerFlatMapGetInitialModelTimeMs") / perWorker;
-        double minibatches = delta(before, after, "WorkerFlatMapDataSetGetTimesMs") / perWorker;
+        double building = delta(before, after,
+                ParameterAveragingGanTrainer.MINIBATCH_BUILD_KEY) / perWorker;
+        double minibatches = delta(before, after, "WorkerFlatMapDataSetGetTimesMs") / perWorker
+                + building;
         double training = delta(before, after, "WorkerFlatMapProcessMiniBatchTimesMs")
                 / perWorker;
         double task = delta(before, after, "WorkerFlatMapTotalTimeMs") / perWorker;
@@ -52,7 +57,7 @@ final class Breakdown {
         parts.put("wall", wallSeconds * 1000);
         parts.put("driver work", Math.max(0, wallSeconds * 1000 - fit));
         parts.put("broadcast", broadcast);
-        parts.put("scheduling and transfer", Math.max(0, job - task));
+        parts.put("scheduling and transfer", Math.max(0, job - task - building));
         parts.put("rebuild in tasks", rebuild);
         parts.put("minibatches in tasks", minibatches);
         parts.put("local training", training);
