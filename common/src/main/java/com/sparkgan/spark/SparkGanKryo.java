@@ -1,7 +1,6 @@
 package com.sparkgan.spark;
 
 import com.esotericsoftware.kryo.Kryo;
-import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoRegistrator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -15,17 +14,5 @@ public final class SparkGanKryo implements KryoRegistrator {
     public void registerClasses(Kryo kryo) {
         kryo.addDefaultSerializer(INDArray.class, new NdArrayKryoSerializer());
         kryo.addDefaultSerializer(Record.class, new RecordKryoSerializer());
-    }
-
-    /**
-     * Selects Kryo with this registrator unless the user chose a serializer already; both
-     * settings reach the executors with the application's configuration.
-     */
-    public static SparkConf configure(SparkConf conf) {
-        if (!conf.contains("spark.serializer")) {
-            conf.set("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
-            conf.setIfMissing("spark.kryo.registrator", SparkGanKryo.class.getName());
-        }
-        return conf;
     }
 }

@@ -159,8 +159,8 @@ final class DiscriminatorBatches
             fakeSum.add(d.output(false, GanInputs.of(fakeRows, labels, classes))[0]
                     .sumNumber().doubleValue());
             count.add(realRows.size(0));
-            realSpread.add(Diversity.meanPairwiseDistance(realRows.toFloatMatrix()));
-            fakeSpread.add(Diversity.meanPairwiseDistance(fakeRows.toFloatMatrix()));
+            realSpread.add(Diversity.meanPairwiseDistance(realRows));
+            fakeSpread.add(Diversity.meanPairwiseDistance(fakeRows));
         }
 
         double meanReal() {

@@ -18,7 +18,7 @@ import scala.reflect.ClassTag$;
 
 class SparkGanKryoTest {
     private final SerializerInstance kryo = new KryoSerializer(
-            SparkGanKryo.configure(new SparkConf())).newInstance();
+            SparkDefaults.apply(new SparkConf())).newInstance();
 
     private <T> T roundTrip(T value) {
         @SuppressWarnings("unchecked")
@@ -72,9 +72,18 @@ class SparkGanKryoTest {
     }
 
     @Test
+    void aSerializerTheUserChoseIsKept() {
+        SparkConf conf = SparkDefaults.apply(new SparkConf()
+                .set("spark.serializer", "org.apache.spark.serializer.JavaSerializer"));
+        assertEquals("org.apache.spark.serializer.JavaSerializer", conf.get("spark.serializer"));
+        assertEquals(false, conf.contains("spark.kryo.registrator"));
+    }
+
+    @Test
     void theSharedTestSparkUsesIt() {
         assertEquals(SparkGanKryo.class.getName(),
                 LocalSpark.get().getConf().get("spark.kryo.registrator"));
+        assertEquals("64m", LocalSpark.get().getConf().get("spark.task.maxDirectResultSize"));
         List<float[]> rows = LocalSpark.get().parallelize(List.of(1, 2, 3), 3)
                 .map(i -> Nd4j.valueArrayOf(new long[] {2, 2}, i, DataType.FLOAT))
                 .map(a -> a.mul(2))

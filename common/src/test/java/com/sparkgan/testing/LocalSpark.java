@@ -1,6 +1,6 @@
 package com.sparkgan.testing;
 
-import com.sparkgan.spark.SparkGanKryo;
+import com.sparkgan.spark.SparkDefaults;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -21,7 +21,7 @@ public final class LocalSpark {
                     .set("spark.driver.bindAddress", "127.0.0.1")
                     .set("spark.ui.enabled", "false")
                     .set("spark.ui.showConsoleProgress", "false");
-            context = new JavaSparkContext(SparkGanKryo.configure(conf));
+            context = new JavaSparkContext(SparkDefaults.apply(conf));
             context.setLogLevel("WARN");
         }
         return context;

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import com.sparkgan.spark.SparkGanKryo;
+import com.sparkgan.spark.SparkDefaults;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
@@ -232,7 +232,7 @@ public final class BenchCommand implements Callable<Integer> {
                     .set("spark.executorEnv.OMP_NUM_THREADS", "1")
                     .set("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
         }
-        return new JavaSparkContext(SparkGanKryo.configure(conf));
+        return new JavaSparkContext(SparkDefaults.apply(conf));
     }
 
     private Map<String, Object> report(String name, JobConfig config,

@@ -1,7 +1,7 @@
 package com.sparkgan.jobs;
 
 import java.util.regex.Pattern;
-import com.sparkgan.spark.SparkGanKryo;
+import com.sparkgan.spark.SparkDefaults;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -33,7 +33,7 @@ final class SparkSessions {
         }
         // The per-round log line is the progress report; Spark's bar would interleave with it.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        SparkGanKryo.configure(conf);
+        SparkDefaults.apply(conf);
         try {
             return new JavaSparkContext(conf);
         } catch (Exception e) {
