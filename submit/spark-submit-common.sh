@@ -9,7 +9,6 @@
 #   SPARKGAN_EXECUTOR_MEMORY   executor heap (default 4g)
 #   SPARKGAN_EXECUTOR_OVERHEAD off-heap room for ND4J per executor (default 3g)
 #   SPARKGAN_OFFHEAP_MAX       JavaCPP's cap on ND4J's off-heap bytes (default 2g)
-#   SPARKGAN_KRYO=1            use Kryo with ND4J's registrator instead of Java serialization
 #   SPARKGAN_PRINCIPAL, SPARKGAN_KEYTAB  Kerberos principal and keytab, passed through
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/submit/java17-options.sh"
@@ -42,10 +41,6 @@ SPARKGAN_SUBMIT_OPTIONS=(
   --conf "spark.executorEnv.OMP_NUM_THREADS=$threads"
   --conf "spark.executorEnv.OMP_WAIT_POLICY=PASSIVE"
 )
-if [[ "${SPARKGAN_KRYO:-0}" == 1 ]]; then
-  SPARKGAN_SUBMIT_OPTIONS+=(--conf spark.serializer=org.apache.spark.serializer.KryoSerializer
-    --conf spark.kryo.registrator=org.nd4j.kryo.Nd4jRegistrator)
-fi
 if [[ -n "${SPARKGAN_PRINCIPAL:-}" ]]; then
   SPARKGAN_SUBMIT_OPTIONS+=(--principal "$SPARKGAN_PRINCIPAL" --keytab "${SPARKGAN_KEYTAB:?set SPARKGAN_KEYTAB with SPARKGAN_PRINCIPAL}")
 fi
