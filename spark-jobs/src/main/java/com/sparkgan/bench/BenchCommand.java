@@ -128,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int rounds(String name) {
-        return quick ? 2 : name.equals("dcgan") ? 8 : 30;
+        return quick ? 2 : name.equals("dcgan") ? 8 : 60;
     }
 
     private Map<String, Object> benchmark(String name, LocalStandaloneCluster cluster)
