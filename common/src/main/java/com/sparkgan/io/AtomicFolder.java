@@ -80,7 +80,15 @@ public final class AtomicFolder implements AutoCloseable {
                         + UUID.randomUUID());
                 rename(target, old);
             }
-            rename(staging, target);
+            try {
+                rename(staging, target);
+            } catch (StorageException e) {
+                if (old != null) {
+                    // put the previous folder back where readers look for it
+                    fileSystem.rename(old, target);
+                }
+                throw e;
+            }
             committed = true;
             if (old != null) {
                 fileSystem.delete(old, true);
@@ -92,8 +100,14 @@ public final class AtomicFolder implements AutoCloseable {
         }
     }
 
+    /** Renames onto a path that does not exist yet, or fails leaving it absent. */
     private void rename(Path from, Path to) throws IOException {
         if (!fileSystem.rename(from, to)) {
+            // Hadoop's local file system falls back to copy-then-delete when a rename is
+            // refused, and can leave the copy behind when the delete fails too.
+            if (fileSystem.exists(from) && fileSystem.exists(to)) {
+                fileSystem.delete(to, true);
+            }
             throw new StorageException("Cannot rename " + from + " to " + to + ".");
         }
     }

@@ -2,7 +2,10 @@ package com.sparkgan.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparkgan.config.ConfigException;
 import com.sparkgan.evaluate.FeatureRow;
 import com.sparkgan.testing.LocalSpark;
 import java.util.List;
@@ -20,10 +23,13 @@ class SparkGanKryoTest {
     private final SerializerInstance kryo = new KryoSerializer(
             SparkDefaults.apply(new SparkConf())).newInstance();
 
+    @SuppressWarnings("unchecked")
+    private static <T> ClassTag<T> tag() {
+        return (ClassTag<T>) ClassTag$.MODULE$.AnyRef();
+    }
+
     private <T> T roundTrip(T value) {
-        @SuppressWarnings("unchecked")
-        ClassTag<T> tag = (ClassTag<T>) ClassTag$.MODULE$.AnyRef();
-        return kryo.deserialize(kryo.serialize(value, tag), tag);
+        return kryo.deserialize(kryo.serialize(value, tag()), tag());
     }
 
     private void assertSame(INDArray expected, INDArray actual) {
@@ -77,6 +83,29 @@ class SparkGanKryoTest {
                 .set("spark.serializer", "org.apache.spark.serializer.JavaSerializer"));
         assertEquals("org.apache.spark.serializer.JavaSerializer", conf.get("spark.serializer"));
         assertEquals(false, conf.contains("spark.kryo.registrator"));
+    }
+
+    @Test
+    void kryoChosenByTheUserGetsTheRegistratorBesideTheirs() {
+        SparkConf plain = SparkDefaults.apply(new SparkConf()
+                .set("spark.serializer", SparkDefaults.KRYO));
+        assertEquals(SparkGanKryo.class.getName(), plain.get("spark.kryo.registrator"));
+        SparkConf theirs = SparkDefaults.apply(new SparkConf()
+                .set("spark.serializer", SparkDefaults.KRYO)
+                .set("spark.kryo.registrator", "com.example.TheirRegistrator"));
+        assertEquals("com.example.TheirRegistrator," + SparkGanKryo.class.getName(),
+                theirs.get("spark.kryo.registrator"));
+        FeatureRow row = new FeatureRow(new float[] {1f}, 0, 1);
+        assertEquals(1, new KryoSerializer(plain).newInstance().<FeatureRow>deserialize(
+                new KryoSerializer(plain).newInstance().serialize(row, tag()), tag()).label());
+    }
+
+    @Test
+    void requiredRegistrationIsRefusedInOneSentence() {
+        ConfigException refused = assertThrows(ConfigException.class, () -> SparkDefaults.apply(
+                new SparkConf().set("spark.kryo.registrationRequired", "true")));
+        assertTrue(refused.getMessage().startsWith("spark.kryo.registrationRequired=true is "
+                + "not supported"), refused.getMessage());
     }
 
     @Test
