@@ -73,6 +73,18 @@ public final class HadoopFiles {
         }
     }
 
+    /** Deletes {@code folder} if it holds nothing; any failure to do so is ignored. */
+    public static void deleteIfEmpty(Path folder, Configuration conf) {
+        try {
+            FileSystem fs = fileSystem(folder, conf);
+            if (fs.exists(folder) && fs.listStatus(folder).length == 0) {
+                fs.delete(folder, false);
+            }
+        } catch (IOException | RuntimeException e) {
+            // an empty folder left behind harms nobody; the failure being reported matters
+        }
+    }
+
     /** The first line of an error's message: Hadoop's often run on over many lines. */
     public static String reason(Throwable e) {
         String message = String.valueOf(e.getMessage());

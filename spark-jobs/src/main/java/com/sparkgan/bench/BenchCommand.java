@@ -86,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (String name : networks) {
             if (!name.equals("dcgan") && !name.equals("mlp")) {
                 throw new com.sparkgan.config.ConfigException("--networks takes dcgan and mlp, "
-                        + "not " + name + ".");
+                        + "not " + (name.isBlank() ? "an empty name" : name) + ".");
             }
         }
         Map<String, Object> all = new LinkedHashMap<>();

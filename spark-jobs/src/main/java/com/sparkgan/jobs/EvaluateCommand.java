@@ -44,6 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new com.sparkgan.io.StorageException(layout.report() + " already exists; "
                     + "pass --overwrite to replace it, or choose another --out.");
         }
+        boolean existed = HadoopFiles.exists(layout.root(), hadoop);
         HadoopFiles.requireWritableFolder(layout.root(), hadoop);
         JobSummary summary = new JobSummary("evaluate", out);
         try (JavaSparkContext spark = SparkSessions.start("evaluate", options.master)) {
@@ -51,6 +52,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     new EvaluationJob.Inputs(real, evaluation.realTest, images,
                             evaluation.featureModel), layout, out, gates);
             summary.put("report", layout.report().toString()).put("metrics", metrics);
+        } catch (RuntimeException e) {
+            if (!existed) {
+                // a run that failed before writing anything leaves no folder it made
+                HadoopFiles.deleteIfEmpty(layout.root(), hadoop);
+            }
+            throw e;
         }
         summary.print();
         return ExitStatus.SUCCESS;

@@ -107,6 +107,8 @@ class JobsTest {
                 "--fail-if", "tstr_accuracy < 0.5");
         assertEquals(2, absent.status(), absent.errors());
         assertTrue(absent.errors().contains("did not compute"), absent.errors());
+        assertFalse(Files.exists(dir.resolve("elsewhere")),
+                "a failed evaluation leaves no empty folder it made");
     }
 
     @Test
