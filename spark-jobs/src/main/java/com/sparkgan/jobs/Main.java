@@ -21,7 +21,12 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Set once the JVM begins to shut down (a signal such as SIGTERM or Ctrl-C). */
+    private static volatile boolean stopping;
+
     public static void main(String[] args) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true,
+                "sparkgan-stop-flag"));
         System.exit(run(args));
     }
 
@@ -61,6 +66,16 @@ public final class Main implements Runnable {
                 e.getMessage());
     }
 
+    /** Spark cancels every job when its context stops: a signal, or the cluster manager. */
+    private static boolean stoppedFromOutside(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("because SparkContext was shut down")) {
+                return true;
+            }
+        }
+        return stopping;
+    }
+
     private static int handleFailure(Exception e, CommandLine commandLine,
                                      CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
@@ -79,6 +94,14 @@ public final class Main implements Runnable {
         if (userError != null) {
             err.println("error: " + userError.getMessage());
             return JobSummary.failed(job, ExitStatus.BAD_INPUT, userError.getMessage());
+        }
+        if (stoppedFromOutside(e)) {
+            String message = "The job was stopped before it finished: its Spark context "
+                    + "shut down (a stop signal such as SIGTERM or Ctrl-C, or the cluster "
+                    + "manager ending the application); nothing half-written was published, "
+                    + "and train --resume goes on from the last checkpoint.";
+            err.println("error: " + message);
+            return JobSummary.failed(job, ExitStatus.FAILURE, message);
         }
         err.println("error: the job failed: " + e);
         e.printStackTrace(err);
