@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyntheticWriter {
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticWriter.class);
+    /** Examples per part above which a part takes long enough to warn about. */
+    private static final long LARGE_PART = 10_000_000;
     public static final String MANIFEST = "manifest.json";
 
     private final JavaSparkContext spark;
@@ -65,6 +67,7 @@ public final class SyntheticWriter {
                                      NoiseSource noise, Request request, Path target) {
         Configuration hadoop = spark.hadoopConfiguration();
         long started = System.nanoTime();
+        announce(spec, request);
         if (HadoopFiles.exists(target, hadoop) && !request.replace()) {
             throw new com.sparkgan.io.StorageException(target + " already exists; pass "
                     + "--overwrite to replace it.");
@@ -103,6 +106,28 @@ public final class SyntheticWriter {
                             .reduce(Long::sum));
         } finally {
             state.destroy(false);
+        }
+    }
+
+    /**
+     * Tells the operator what is coming, since a part reports nothing until it is written:
+     * the size, and a warning when parts grow so large that one task runs for a long time.
+     */
+    private static void announce(DatasetSpec spec, Request request) {
+        long perPart = ((long) request.count() + request.partitions() - 1)
+                / request.partitions();
+        // IDX holds a byte per value; CSV text takes about 8
+        double megabytes = (double) request.count() * spec.featureCount()
+                * (request.format() == SyntheticFormat.IDX ? 1 : 8) / 1e6;
+        LOG.info("Generating {} synthetic examples (about {} MB before compression) in {} "
+                        + "parts of up to {}", request.count(),
+                String.format(java.util.Locale.ROOT, "%.1f", megabytes), request.partitions(),
+                perPart);
+        if (perPart > LARGE_PART) {
+            LOG.warn("Each part holds up to {} examples, written by one task with no progress "
+                            + "report until it ends; set generate.partitions to {} or more to "
+                            + "keep parts under {}.", perPart,
+                    ((long) request.count() + LARGE_PART - 1) / LARGE_PART, LARGE_PART);
         }
     }
 
