@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.broadcast.Broadcast;
 import com.sparkgan.nets.GanInputs;
@@ -104,9 +105,14 @@ final class PartWriter implements Serializable {
         return count;
     }
 
+    /**
+     * Opens a part in the folder the driver made for it, never creating that folder: a task
+     * still running after its job failed and the folder was cleared must not bring it back.
+     */
     private OutputStream open(Path file) throws IOException {
-        return new BufferedOutputStream(HadoopFiles.fileSystem(file, conf.get())
-                .create(file, true), 1 << 16);
+        FileSystem fs = HadoopFiles.fileSystem(file, conf.get());
+        return new BufferedOutputStream(fs.createNonRecursive(file, true, 1 << 16,
+                fs.getDefaultReplication(file), fs.getDefaultBlockSize(file), null), 1 << 16);
     }
 
     private int[] labels(long first, int rows) {

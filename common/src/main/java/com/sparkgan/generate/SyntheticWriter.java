@@ -76,6 +76,7 @@ public final class SyntheticWriter {
             Path staging = folder.staging();
             Path parts = request.format() == SyntheticFormat.IDX ? new Path(staging, "parts")
                     : staging;
+            HadoopFiles.mkdirs(parts, hadoop);
             long written = generateParts(generator, spec, noise, request, parts);
             List<String> files = request.format() == SyntheticFormat.IDX
                     ? joinIdx(spec, request, parts, staging, written) : partNames(request);

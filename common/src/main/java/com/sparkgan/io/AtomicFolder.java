@@ -122,12 +122,19 @@ public final class AtomicFolder implements AutoCloseable {
         return HadoopFiles.exists(new Path(folder, SUCCESS_MARKER), conf);
     }
 
-    /** Deletes the staging folder unless the folder was committed. */
+    /**
+     * Deletes the staging folder unless the folder was committed. It is renamed first, so
+     * that a task still writing into it (which creates files, never folders) cannot recreate
+     * it while it is being deleted.
+     */
     @Override
     public void close() {
         if (!committed) {
             try {
-                fileSystem.delete(staging, true);
+                Path discarded = new Path(staging.getParent(), staging.getName()
+                        + ".discarded-" + UUID.randomUUID());
+                fileSystem.delete(fileSystem.rename(staging, discarded) ? discarded : staging,
+                        true);
             } catch (IOException e) {
                 // The staging folder is hidden and named as such; a leftover harms no reader.
             }

@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
  * returns only after the job's other tasks have stopped.
  *
  * <p>Spark reports a job as failed as soon as one task has failed for good, while tasks of the
- * same stage may still be running (and writing). If the caller then deleted the staging
- * folder, such a task would create it again a moment later and leave a half-written folder
- * behind. Cancelling the job group and waiting for its active tasks closes that window.
+ * same stage may still be running (and writing). Cancelling the job group and waiting for
+ * its active tasks lets them stop first. Spark's status tracker is fed asynchronously and can
+ * miss a task that is still running, so this is a courtesy, not the guarantee: writers
+ * create files without creating folders, and {@link AtomicFolder} moves a failed staging
+ * folder away before deleting it, so a late task cannot bring it back.
  */
 public final class FileWritingJob {
     private static final Logger LOG = LoggerFactory.getLogger(FileWritingJob.class);
@@ -48,6 +50,7 @@ public final class FileWritingJob {
      */
     private static void drain(JavaSparkContext spark, String group) {
         long deadline = System.currentTimeMillis() + DRAIN_TIMEOUT_MS;
+
         while (System.currentTimeMillis() < deadline) {
             if (!anyTaskMayRun(spark, group)) {
                 return;

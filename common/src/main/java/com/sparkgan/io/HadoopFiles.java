@@ -73,6 +73,17 @@ public final class HadoopFiles {
         }
     }
 
+    /** Creates {@code folder} and its parents, or fails with one sentence. */
+    public static void mkdirs(Path folder, Configuration conf) {
+        try {
+            if (!fileSystem(folder, conf).mkdirs(folder)) {
+                throw new StorageException("Cannot create " + folder + ".");
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot create " + folder + ": " + reason(e) + ".", e);
+        }
+    }
+
     /** Deletes {@code folder} if it holds nothing; any failure to do so is ignored. */
     public static void deleteIfEmpty(Path folder, Configuration conf) {
         try {
