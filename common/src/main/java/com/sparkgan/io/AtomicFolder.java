@@ -1,9 +1,12 @@
 package com.sparkgan.io;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -85,7 +88,7 @@ public final class AtomicFolder implements AutoCloseable {
             } catch (StorageException e) {
                 if (old != null) {
                     // put the previous folder back where readers look for it
-                    fileSystem.rename(old, target);
+                    move(old, target);
                 }
                 throw e;
             }
@@ -100,16 +103,28 @@ public final class AtomicFolder implements AutoCloseable {
         }
     }
 
-    /** Renames onto a path that does not exist yet, or fails leaving it absent. */
     private void rename(Path from, Path to) throws IOException {
-        if (!fileSystem.rename(from, to)) {
-            // Hadoop's local file system falls back to copy-then-delete when a rename is
-            // refused, and can leave the copy behind when the delete fails too.
-            if (fileSystem.exists(from) && fileSystem.exists(to)) {
-                fileSystem.delete(to, true);
-            }
+        if (!move(from, to)) {
             throw new StorageException("Cannot rename " + from + " to " + to + ".");
         }
+    }
+
+    /**
+     * One rename, or nothing. Hadoop's local file system falls back to copy-then-delete when
+     * the operating system refuses a rename, which can leave two copies, or a partial one,
+     * behind; on a local disk the folder is moved by the operating system alone.
+     */
+    private boolean move(Path from, Path to) throws IOException {
+        if (fileSystem instanceof LocalFileSystem local) {
+            try {
+                Files.move(local.pathToFile(from).toPath(), local.pathToFile(to).toPath(),
+                        StandardCopyOption.ATOMIC_MOVE);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return fileSystem.rename(from, to);
     }
 
     /** Leaves the staging folder in place, unpublished, for inspection. */
@@ -133,8 +148,7 @@ public final class AtomicFolder implements AutoCloseable {
             try {
                 Path discarded = new Path(staging.getParent(), staging.getName()
                         + ".discarded-" + UUID.randomUUID());
-                fileSystem.delete(fileSystem.rename(staging, discarded) ? discarded : staging,
-                        true);
+                fileSystem.delete(move(staging, discarded) ? discarded : staging, true);
             } catch (IOException e) {
                 // The staging folder is hidden and named as such; a leftover harms no reader.
             }

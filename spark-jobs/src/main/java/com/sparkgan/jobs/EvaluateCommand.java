@@ -47,17 +47,19 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean existed = HadoopFiles.exists(layout.root(), hadoop);
         HadoopFiles.requireWritableFolder(layout.root(), hadoop);
         JobSummary summary = new JobSummary("evaluate", out);
+        boolean finished = false;
         try (JavaSparkContext spark = SparkSessions.start("evaluate", options.master)) {
             Map<String, Object> metrics = EvaluationJob.run(spark, config,
                     new EvaluationJob.Inputs(real, evaluation.realTest, images,
                             evaluation.featureModel), layout, out, gates);
             summary.put("report", layout.report().toString()).put("metrics", metrics);
-        } catch (RuntimeException e) {
-            if (!existed) {
+            finished = true;
+        } finally {
+            // Spark's own failures are checked exceptions, hence a flag rather than a catch.
+            if (!finished && !existed) {
                 // a run that failed before writing anything leaves no folder it made
                 HadoopFiles.deleteIfEmpty(layout.root(), hadoop);
             }
-            throw e;
         }
         summary.print();
         return ExitStatus.SUCCESS;

@@ -25,8 +25,17 @@ public final class Main implements Runnable {
     private static volatile boolean stopping;
 
     public static void main(String[] args) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true,
-                "sparkgan-stop-flag"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
+            // Spark's threads interrupted by the shutdown would each print a stack trace
+            // around the one-sentence error; other uncaught errors still print.
+            Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+                if (!(error instanceof InterruptedException)) {
+                    System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                    error.printStackTrace();
+                }
+            });
+        }, "sparkgan-stop-flag"));
         System.exit(run(args));
     }
 
@@ -98,10 +107,17 @@ public final class Main implements Runnable {
         if (stoppedFromOutside(e)) {
             String message = "The job was stopped before it finished: its Spark context "
                     + "shut down (a stop signal such as SIGTERM or Ctrl-C, or the cluster "
-                    + "manager ending the application); nothing half-written was published, "
-                    + "and train --resume goes on from the last checkpoint.";
+                    + "manager ending the application); nothing half-written was published; "
+                    + "rerun it (a train run goes on from its last checkpoint with --resume).";
             err.println("error: " + message);
-            return JobSummary.failed(job, ExitStatus.FAILURE, message);
+            int status = JobSummary.failed(job, ExitStatus.FAILURE, message);
+            if (stopping) {
+                // What follows is Spark's threads being torn down mid-task, each printing a
+                // stack trace of its own under the error that explains them.
+                System.err.flush();
+                System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            }
+            return status;
         }
         err.println("error: the job failed: " + e);
         e.printStackTrace(err);

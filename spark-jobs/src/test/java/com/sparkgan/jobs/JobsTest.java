@@ -109,6 +109,15 @@ class JobsTest {
         assertTrue(absent.errors().contains("did not compute"), absent.errors());
         assertFalse(Files.exists(dir.resolve("elsewhere")),
                 "a failed evaluation leaves no empty folder it made");
+        // an IDX header promising 10 images of 8x8, followed by 5: found inside a Spark task
+        byte[] truncated = new byte[16 + 5 * 64];
+        java.nio.ByteBuffer.wrap(truncated).putInt(0x00000803).putInt(10).putInt(8).putInt(8);
+        Path five = Files.write(dir.resolve("five-images-idx3-ubyte"), truncated);
+        Outcome cut = run(SMALL, "evaluate", "--real", "embedded:digits", "--synthetic",
+                five.toString(), "--out", dir.resolve("cut").toString());
+        assertEquals(2, cut.status(), cut.errors());
+        assertFalse(Files.exists(dir.resolve("cut")),
+                "a failed evaluation leaves no empty folder it made");
     }
 
     @Test
