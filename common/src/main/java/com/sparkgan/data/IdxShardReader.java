@@ -73,8 +73,8 @@ final class IdxShardReader implements Serializable {
             }
             data.readFully(out);
         } catch (EOFException e) {
-            throw new DataFormatException(source + " is truncated: it ends before item "
-                    + (start + rows) + " that its header promises.");
+            throw new DataFormatException(source + " is truncated: it ends within items "
+                    + (start + 1) + " to " + (start + rows) + ", which its header promises.");
         }
         return out;
     }
