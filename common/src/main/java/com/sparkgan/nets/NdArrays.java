@@ -26,16 +26,6 @@ public final class NdArrays {
         return array;
     }
 
-    /** A c-ordered double array of {@code shape} holding {@code values}. */
-    public static INDArray doubles(double[] values, long... shape) {
-        if (values.length == 0) {
-            return Nd4j.create(values, shape, 'c');
-        }
-        INDArray array = Nd4j.createUninitialized(DataType.DOUBLE, shape, 'c');
-        memory(array).asDoubleBuffer().put(values);
-        return array;
-    }
-
     /** The elements of a float array, in c order. */
     public static float[] toFloats(INDArray array) {
         INDArray whole = owningItsElements(array.castTo(DataType.FLOAT));
