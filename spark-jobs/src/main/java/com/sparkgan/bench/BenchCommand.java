@@ -298,9 +298,9 @@ public final class BenchCommand implements Callable<Integer> {
         double perWorker = parts.get("scheduling and transfer") / largest.workers();
         double constant = parts.get("driver work") + parts.get("broadcast")
                 + parts.get("rebuild in tasks") + parts.get("applying the average");
-        // making fakes (most of "other") and minibatches is per-step work, like the fits
-        double step = (parts.get("local training") + parts.get("minibatches in tasks")
-                + parts.get("other")) / config.get(ConfigKeys.LOCAL_STEPS);
+        // making minibatches (the fakes included) is per-step work, like the fits
+        double step = (parts.get("local training") + parts.get("minibatches in tasks"))
+                / config.get(ConfigKeys.LOCAL_STEPS);
         ScalingModel model = new ScalingModel(plain.networks().generator().numParams(),
                 plain.networks().discriminator().numParams(), constant, perWorker, step,
                 bandwidthGbytes * 1e9);
