@@ -50,7 +50,6 @@ public final class FileWritingJob {
      */
     private static void drain(JavaSparkContext spark, String group) {
         long deadline = System.currentTimeMillis() + DRAIN_TIMEOUT_MS;
-
         while (System.currentTimeMillis() < deadline) {
             if (!anyTaskMayRun(spark, group)) {
                 return;
@@ -62,8 +61,8 @@ public final class FileWritingJob {
                 return;
             }
         }
-        LOG.warn("Tasks of a failed write were still running after {} s; files they write "
-                + "may appear in the staging folder, which the next write clears.",
+        LOG.warn("Tasks of a failed write were still running after {} s; they cannot write "
+                + "into the output, whose staging folder is moved aside and deleted.",
                 DRAIN_TIMEOUT_MS / 1000);
     }
 
