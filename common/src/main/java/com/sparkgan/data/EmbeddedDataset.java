@@ -20,9 +20,12 @@ public enum EmbeddedDataset {
      * images of 8x8 pixels with values 0..16 and a label 0..9 in the last column; CC BY 4.0.
      */
     DIGITS("digits", "/com/sparkgan/datasets/digits.csv.gz",
-            new CsvLayout(false, "last", 8, 8)),
-    /** {@link RingOfGaussians}: 16,000 2-D points around 8 modes; columns x and y. */
-    RING8("ring8", null, new CsvLayout(true, "", 0, 0));
+            new CsvLayout(false, "last", 8, 8), null),
+    /**
+     * {@link RingOfGaussians}: 16,000 2-D points around 8 modes; columns x and y. Its own
+     * defaults are the benchmark's settings (the product's defaults collapse on it).
+     */
+    RING8("ring8", null, new CsvLayout(true, "", 0, 0), "/com/sparkgan/datasets/ring8.conf");
 
     /** The URI scheme naming an embedded dataset, as in {@code embedded:digits}. */
     public static final String SCHEME = "embedded:";
@@ -30,11 +33,13 @@ public enum EmbeddedDataset {
     private final String name;
     private final String resource;
     private final CsvLayout layout;
+    private final String defaults;
 
-    EmbeddedDataset(String name, String resource, CsvLayout layout) {
+    EmbeddedDataset(String name, String resource, CsvLayout layout, String defaults) {
         this.name = name;
         this.resource = resource;
         this.layout = layout;
+        this.defaults = defaults;
     }
 
     public String uri() {
@@ -61,6 +66,29 @@ public enum EmbeddedDataset {
         }
         throw new DataFormatException("There is no embedded dataset " + uri + "; the embedded "
                 + "datasets are " + String.join(", ", known) + ".");
+    }
+
+    /**
+     * The HOCON settings a job on {@code input} starts from, beneath the user's configuration:
+     * an embedded dataset's own defaults, or nothing.
+     */
+    public static String defaultsFor(String input) {
+        if (!isEmbedded(input)) {
+            return "";
+        }
+        EmbeddedDataset dataset = byUri(input);
+        if (dataset.defaults == null) {
+            return "";
+        }
+        try (InputStream in = EmbeddedDataset.class.getResourceAsStream(dataset.defaults)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + dataset.defaults
+                        + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the defaults of " + input, e);
+        }
     }
 
     /** Every line of the dataset, read from the classpath or generated. */

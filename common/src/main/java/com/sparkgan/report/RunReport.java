@@ -1,9 +1,14 @@
 package com.sparkgan.report;
 
+import com.sparkgan.config.ConfigKey;
+import com.sparkgan.config.ConfigKeys;
 import com.sparkgan.io.AtomicFolder;
 import com.sparkgan.io.HadoopFiles;
 import com.sparkgan.io.Json;
 import com.sparkgan.io.RunLayout;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -80,12 +85,16 @@ public final class RunReport {
                 HadoopFiles.writeText(new Path(staging, "metrics.json"), hadoop,
                         Json.pretty(metrics));
             }
-            byte[] losses = png(Plots.lines("Losses", "loss", rounds,
-                    List.of("d_loss", "g_loss")));
-            byte[] outputs = png(Plots.lines("Discriminator output", "mean D", rounds,
-                    List.of("d_real", "d_fake")));
-            byte[] signals = png(Plots.lines("Collapse signals", "value", rounds,
-                    List.of("diversity", "g_grad_norm")));
+            byte[] losses = png(Plots.plot("Losses", rounds, guards,
+                    List.of(Plots.Panel.of("loss", List.of("d_loss", "g_loss")))));
+            byte[] outputs = png(Plots.plot("Discriminator output", rounds, guards,
+                    List.of(Plots.Panel.of("mean D", List.of("d_real", "d_fake")))));
+            // One panel per signal: they differ by orders of magnitude.
+            byte[] signals = png(Plots.plot("Collapse signals", rounds, guards, List.of(
+                    new Plots.Panel("diversity", List.of("diversity"), false,
+                            configured(ConfigKeys.GUARD_DIVERSITY_FLOOR), "guard.diversity-floor"),
+                    new Plots.Panel("g_grad_norm", List.of("g_grad_norm"), true,
+                            configured(ConfigKeys.GUARD_GRADIENT_FLOOR), "guard.gradient-floor"))));
             HadoopFiles.writeBytes(new Path(staging, "losses.png"), hadoop, losses);
             HadoopFiles.writeBytes(new Path(staging, "discriminator.png"), hadoop, outputs);
             HadoopFiles.writeBytes(new Path(staging, "signals.png"), hadoop, signals);
@@ -95,6 +104,20 @@ public final class RunReport {
             folder.commit(true);
         }
         return new Path(layout.report(), "report.html");
+    }
+
+    /** A key of the run's recorded configuration, or NaN when the run has none. */
+    private double configured(ConfigKey<Double> key) {
+        if (!HadoopFiles.exists(layout.config(), hadoop)) {
+            return Double.NaN;
+        }
+        try {
+            Config recorded = ConfigFactory.parseString(
+                    HadoopFiles.readText(layout.config(), hadoop));
+            return recorded.hasPath(key.name()) ? recorded.getDouble(key.name()) : Double.NaN;
+        } catch (ConfigException e) {
+            return Double.NaN; // a hand-edited record costs the plot its floor line, no more
+        }
     }
 
     private List<Map<String, Object>> readRecords() {
@@ -151,7 +174,8 @@ public final class RunReport {
             h.append("<p>diversity: mean pairwise distance of generated probe examples over "
                     + "that of real ones (near 1 is healthy, near 0 is mode collapse); "
                     + "g_grad_norm: the generator's gradient norm (near 0: it has stopped "
-                    + "learning).</p>\n");
+                    + "learning). Dashed lines are the guards' floors; orange vertical lines "
+                    + "mark the rounds where a guard fired (see the table below).</p>\n");
         }
         guardTable(h, guards);
         List<FileStatus> grids = sampleGrids();

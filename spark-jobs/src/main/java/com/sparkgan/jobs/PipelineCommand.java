@@ -50,7 +50,7 @@ final class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobConfig config = options.load("");
+        JobConfig config = options.load(EmbeddedDataset.defaultsFor(input));
         List<QualityGate> gates = EvaluationJob.gates(config, evaluation.failIf);
         StableRun stable = StableRun.of(options.out, runId, partition, ifExists);
         if (stable != null && options.overwrite) {
@@ -105,7 +105,7 @@ final class PipelineCommand implements Callable<Integer> {
             summary.put("model", visible.model().toString())
                     .put("synthetic", visible.synthetic().toString())
                     .put("synthetic_count", manifest.get("count"));
-            if (input.equals(com.sparkgan.data.EmbeddedDataset.RING8.uri())) {
+            if (input.equals(EmbeddedDataset.RING8.uri())) {
                 summary.put("metrics", EvaluationJob.runRing(spark, layout, published, gates));
             } else if (evaluable(result.dataset(), manifest)) {
                 String images = EvaluationJob.syntheticImages(out, spark.hadoopConfiguration());

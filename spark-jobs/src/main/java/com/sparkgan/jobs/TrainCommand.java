@@ -63,7 +63,9 @@ final class TrainCommand implements Callable<Integer> {
         RunLayout layout = RunLayout.of(out);
         String recorded = resume && com.sparkgan.io.HadoopFiles.exists(layout.config(), hadoop)
                 ? com.sparkgan.io.HadoopFiles.readText(layout.config(), hadoop) : "";
-        JobConfig config = options.load(recorded);
+        // A resumed run starts from its own record; a new one from its dataset's defaults.
+        JobConfig config = options.load(resume ? recorded : EmbeddedDataset.defaultsFor(
+                input != null ? input : EmbeddedDataset.DIGITS.uri()));
         if (resume && !recorded.isEmpty()) {
             requireSameNetworks(ConfigLoader.load(recorded, layout.config().toString(),
                     java.util.List.of()), config);
