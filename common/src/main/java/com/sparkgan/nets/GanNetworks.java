@@ -137,8 +137,20 @@ public final class GanNetworks {
                 InputType.feedForward(architecture.latentSize()));
         String fakes = architecture.addGenerator(graph, NOISE, label);
         String output = architecture.addDiscriminator(graph, fakes, label,
-                DiscriminatorHead.forGenerator(settings.loss()), FrozenLayerWithBackprop::new);
+                DiscriminatorHead.forGenerator(settings.loss()), GanNetworks::frozen);
         return graph.setOutputs(output).build();
+    }
+
+    /**
+     * A discriminator layer as the generator phase sees it: frozen, and without dropout.
+     * Frozen layers run their forward pass in inference mode, so dropout never draws a mask
+     * there, yet DL4J's convolution layers ask for that mask on the way back; and dropout is
+     * a regulariser of the discriminator's own training, which happens in its own phase.
+     */
+    private static org.deeplearning4j.nn.conf.layers.Layer frozen(
+            org.deeplearning4j.nn.conf.layers.Layer layer) {
+        layer.setIDropout(null);
+        return new FrozenLayerWithBackprop(layer);
     }
 
     /** Declares the graph's inputs: the first one and, when conditional, the label. */

@@ -23,6 +23,7 @@ import org.nd4j.linalg.learning.config.Adam;
 
 class GanNetworksTest {
     private static final DiscriminatorOptions OPTIONS = new DiscriminatorOptions(0.2, 0.0);
+    private static final DiscriminatorOptions DROPOUT = new DiscriminatorOptions(0.2, 0.3);
 
     static List<GanArchitecture> architectures() {
         return List.of(new MlpArchitecture(16, 64, 0, List.of(32), List.of(32), OPTIONS),
@@ -30,7 +31,9 @@ class GanNetworksTest {
                 new DcganArchitecture(16, 28, 28, 0, 8, 8, OPTIONS, false),
                 new DcganArchitecture(16, 8, 8, 0, 4, 4, OPTIONS, false),
                 new DcganArchitecture(16, 8, 8, 3, 4, 4, OPTIONS, false),
-                new DcganArchitecture(16, 28, 28, 0, 8, 8, OPTIONS, true));
+                new DcganArchitecture(16, 28, 28, 0, 8, 8, OPTIONS, true),
+                new MlpArchitecture(16, 64, 3, List.of(32), List.of(32), DROPOUT),
+                new DcganArchitecture(16, 8, 8, 3, 4, 4, DROPOUT, true));
     }
 
     static NetworkSettings settings(GanLoss loss) {
@@ -132,6 +135,8 @@ class GanNetworksTest {
             INDArray[] noise = inputs(architecture,
                     Nd4j.randn(DataType.FLOAT, 8, architecture.latentSize()));
             for (GanNetworks nets : List.of(cached, uncached)) {
+                // dropout masks come from the global generator: both networks draw the same
+                Nd4j.getRandom().setSeed(100 + step);
                 nets.discriminator().fit(new MultiDataSet(inputs(architecture, rows), targets));
                 nets.adversarial().fit(new MultiDataSet(noise, targets));
             }
