@@ -128,7 +128,8 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> SAMPLE_EVERY = integer("train.sample-every", 25, 1,
             10_000_000, "rounds between two sample grids (the last round always has one)");
     public static final ConfigKey<Integer> SAMPLE_GRID_SIZE = integer("train.sample-grid", 8, 1,
-            32, "sample grids hold N x N generated examples");
+            32, "sample grids hold N x N generated examples (conditional models: N columns and "
+                    + "a row per class, up to 32)");
 
     // ---- guards against failed training
     public static final ConfigKey<String> GUARD_ACTION = choice("guard.action", "warn",

@@ -10,11 +10,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -69,35 +72,48 @@ public final class DatasetLoader {
                 .setName("real data shards of " + input)
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         spark.setJobDescription("load: read and shard " + input);
-        List<long[]> summaries = shards.mapPartitions(DatasetLoader::summarize).collect();
+        List<ShardSummary> summaries = shards.mapPartitions(DatasetLoader::summarize).collect();
         if (sharded.intermediate() != null) {
             sharded.intermediate().unpersist(false);
         }
-        long[] sizes = summaries.stream().mapToLong(s -> s[0]).toArray();
-        int classCount = summaries.stream().mapToInt(s -> (int) s[1] + 1).max().orElse(0);
+        long[] sizes = summaries.stream().mapToLong(ShardSummary::rows).toArray();
+        TreeMap<Integer, Long> classCounts = new TreeMap<>();
+        summaries.forEach(s -> s.classCounts().forEach((label, n) -> classCounts.merge(label, n,
+                Long::sum)));
+        int classCount = classCounts.isEmpty() ? 0 : classCounts.lastKey() + 1;
         DatasetSpec spec = sharded.spec(classCount);
         LOG.info("Loaded {} examples of {} values from {} into {} shards in {} s "
                         + "(classes={}, image={})", java.util.Arrays.stream(sizes).sum(),
                 spec.featureCount(), input, sizes.length,
                 String.format("%.1f", (System.nanoTime() - started) / 1e9), classCount,
                 spec.isImage() ? spec.imageHeight() + "x" + spec.imageWidth() : "no");
-        return new RealDataset(spec, shards, sizes);
+        return new RealDataset(spec, shards, sizes, classCounts);
     }
 
-    /** Per partition: its example count and its largest label (-1 when unlabelled). */
-    private static java.util.Iterator<long[]> summarize(java.util.Iterator<ExampleBlock> it) {
+    /**
+     * What one shard holds.
+     *
+     * @param rows its examples
+     * @param classCounts its examples per label (empty when unlabelled)
+     */
+    private record ShardSummary(long rows, TreeMap<Integer, Long> classCounts)
+            implements Serializable {
+    }
+
+    private static Iterator<ShardSummary> summarize(
+            Iterator<ExampleBlock> it) {
         long rows = 0;
-        long maxLabel = -1;
+        TreeMap<Integer, Long> counts = new TreeMap<>();
         while (it.hasNext()) {
             ExampleBlock block = it.next();
             rows += block.rows();
             if (block.hasLabels()) {
                 for (int r = 0; r < block.rows(); r++) {
-                    maxLabel = Math.max(maxLabel, block.label(r));
+                    counts.merge(block.label(r), 1L, Long::sum);
                 }
             }
         }
-        return List.of(new long[] {rows, maxLabel}).iterator();
+        return List.of(new ShardSummary(rows, counts)).iterator();
     }
 
     private boolean isIdx(String input) {
@@ -336,8 +352,8 @@ public final class DatasetLoader {
     }
 
     /** Orders a shard's rows by their position in the input and packs them into blocks. */
-    private static java.util.Iterator<ExampleBlock> toBlocks(
-            java.util.Iterator<Tuple2<Long, CsvRowParser.Row>> it, Scaling scaling) {
+    private static Iterator<ExampleBlock> toBlocks(
+            Iterator<Tuple2<Long, CsvRowParser.Row>> it, Scaling scaling) {
         List<CsvRowParser.Row> rows = new ArrayList<>();
         it.forEachRemaining(pair -> rows.add(pair._2()));
         rows.sort(Comparator.comparingLong(CsvRowParser.Row::index));

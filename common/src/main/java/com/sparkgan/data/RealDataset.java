@@ -1,6 +1,8 @@
 package com.sparkgan.data;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.SortedMap;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
@@ -10,8 +12,11 @@ import org.apache.spark.api.java.JavaRDD;
  * @param spec the shape, classes and scaling of the data
  * @param shards one partition per worker, persisted serialized in memory and on disk
  * @param shardSizes examples per shard, in partition order
+ * @param classCounts examples per label, labels in order (empty when unlabelled); counted
+ *                    when the data were loaded, so a derived dataset carries none
  */
-public record RealDataset(DatasetSpec spec, JavaRDD<ExampleBlock> shards, long[] shardSizes) {
+public record RealDataset(DatasetSpec spec, JavaRDD<ExampleBlock> shards, long[] shardSizes,
+                          SortedMap<Integer, Long> classCounts) {
 
     public long count() {
         return Arrays.stream(shardSizes).sum();
@@ -42,7 +47,8 @@ public record RealDataset(DatasetSpec spec, JavaRDD<ExampleBlock> shards, long[]
         for (int i = 0; i < sizes.length; i++) {
             sizes[i] = (shardSizes[i] + 1 - parity) / 2;
         }
-        return new RealDataset(spec, shards.map(block -> block.alternateRows(parity)), sizes);
+        return new RealDataset(spec, shards.map(block -> block.alternateRows(parity)), sizes,
+                Collections.emptySortedMap());
     }
 
     public void release() {

@@ -51,9 +51,13 @@ public record QualityGate(String metric, String operator, double bound) {
 
     /** The line that names a failing gate, its value and its bound. */
     public String failure(Map<String, Object> metrics) {
-        return String.format(Locale.ROOT, "Quality gate failed: %s = %.4g %s %s", metric,
-                ((Number) metrics.get(metric)).doubleValue(), operator,
-                java.math.BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString());
+        Number value = (Number) metrics.get(metric);
+        // Counts (coverage, modes covered) read as counts; measures with 4 digits.
+        String shown = value instanceof Integer || value instanceof Long ? value.toString()
+                : String.format(Locale.ROOT, "%.4g", value.doubleValue());
+        return String.format(Locale.ROOT, "Quality gate failed: %s = %s %s %s", metric, shown,
+                operator, java.math.BigDecimal.valueOf(bound).stripTrailingZeros()
+                        .toPlainString());
     }
 
     @Override

@@ -67,11 +67,25 @@ public final class ModelStore {
         T restore(InputStream in) throws IOException;
     }
 
-    /** The generator to sample from: the averaged one when the folder has it. */
-    public static ComputationGraph loadSamplingGenerator(Path folder, Configuration conf) {
-        Path averaged = new Path(folder, GENERATOR_AVERAGE);
-        return loadGraph(HadoopFiles.exists(averaged, conf) ? averaged
-                : new Path(folder, GENERATOR), conf, false);
+    /**
+     * The generator to sample from.
+     *
+     * @param averaged the moving average of its weights ({@link #GENERATOR_AVERAGE}), which
+     *                 must then be there: sampling quietly from the raw weights instead would
+     *                 hand out other data than the run's own samples and evaluation showed;
+     *                 null: the average when the folder has one
+     */
+    public static ComputationGraph loadSamplingGenerator(Path folder, Configuration conf,
+                                                         Boolean averaged) {
+        Path average = new Path(folder, GENERATOR_AVERAGE);
+        boolean useAverage = averaged != null ? averaged : HadoopFiles.exists(average, conf);
+        if (useAverage && !HadoopFiles.exists(average, conf)) {
+            throw new StorageException(folder + " has no " + GENERATOR_AVERAGE + ", though its "
+                    + "run samples with the moving average of the generator (train.generator-ema"
+                    + " > 0); copy the model folder whole, or pass --set train.generator-ema=0 "
+                    + "to sample with the trained weights.");
+        }
+        return loadGraph(useAverage ? average : new Path(folder, GENERATOR), conf, false);
     }
 
     /** The highest round of {@code checkpoints/} whose folder is complete, or 0. */

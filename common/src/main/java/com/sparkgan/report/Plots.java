@@ -62,6 +62,8 @@ final class Plots {
                               List<Map<String, Object>> guards, List<Panel> panels) {
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis("round"));
         combined.setGap(12);
+        double lastRound = rounds.stream().mapToDouble(r -> r.get("round") instanceof Number n
+                ? n.doubleValue() : 0).max().orElse(0);
         int colour = 0;
         for (Panel panel : panels) {
             XYPlot plot = panel(rounds, panel, colour);
@@ -69,7 +71,7 @@ final class Plots {
             // A guard that fires every few rounds is labelled once, or the labels overlap.
             Set<Object> labelled = new HashSet<>();
             guards.forEach(guard -> plot.addDomainMarker(guardMarker(guard,
-                    labelled.add(guard.get("guard")))));
+                    labelled.add(guard.get("guard")), lastRound)));
             combined.add(plot);
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
@@ -122,14 +124,17 @@ final class Plots {
         return plot;
     }
 
-    private static ValueMarker guardMarker(Map<String, Object> guard, boolean labelled) {
+    private static ValueMarker guardMarker(Map<String, Object> guard, boolean labelled,
+                                           double lastRound) {
         double round = guard.get("round") instanceof Number n ? n.doubleValue() : 0;
         ValueMarker marker = new ValueMarker(round, GUARD_COLOUR, new BasicStroke(1f));
         if (labelled) {
             marker.setLabel(guard.get("guard") + " (" + guard.get("action") + ")");
         }
-        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        // The label goes on the side of the line with more room, inside the plot.
+        boolean early = round < lastRound / 2;
+        marker.setLabelAnchor(early ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(early ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
         marker.setLabelPaint(GUARD_COLOUR.darker());
         return marker;
     }

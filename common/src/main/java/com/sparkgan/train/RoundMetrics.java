@@ -29,8 +29,15 @@ public record RoundMetrics(int round, double discriminatorLoss, double generator
         return seconds > 0 ? realExamples / seconds : 0;
     }
 
+    /**
+     * Whether the losses, the discriminator's outputs and the generator's gradient norm are
+     * all finite. A gradient norm that overflows while the losses are still finite is the
+     * first sign of a diverging run.
+     */
     public boolean finite() {
-        return Double.isFinite(discriminatorLoss) && Double.isFinite(generatorLoss);
+        return Double.isFinite(discriminatorLoss) && Double.isFinite(generatorLoss)
+                && Double.isFinite(discriminatorReal) && Double.isFinite(discriminatorFake)
+                && Double.isFinite(generatorGradient);
     }
 
     /** The fields of {@code metrics.jsonl}, in a fixed order. */

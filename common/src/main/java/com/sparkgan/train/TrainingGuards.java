@@ -3,8 +3,10 @@ package com.sparkgan.train;
 import com.sparkgan.config.ConfigKeys;
 import com.sparkgan.config.JobConfig;
 import com.sparkgan.nets.GanLoss;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,16 +54,17 @@ public final class TrainingGuards {
      * @param lossFloor discriminator loss of a collapsed discriminator (NaN: not checked)
      * @param gradientFloor generator gradient norm that has vanished
      * @param diversityFloor fakes' spread over real spread of a collapsed generator
+     * @param loss the run's objective: the advice never suggests the loss already in use
      */
     public record Settings(boolean rollback, int patience, double lossFloor,
-                           double gradientFloor, double diversityFloor) {
+                           double gradientFloor, double diversityFloor, GanLoss loss) {
         public static Settings from(JobConfig config) {
             GanLoss loss = GanLoss.byName(config.get(ConfigKeys.LOSS));
             return new Settings(config.get(ConfigKeys.GUARD_ACTION).equals("rollback"),
                     config.get(ConfigKeys.GUARD_PATIENCE), loss.boundedDiscriminator()
                     ? config.get(ConfigKeys.GUARD_D_LOSS_FLOOR) : Double.NaN,
                     config.get(ConfigKeys.GUARD_GRADIENT_FLOOR),
-                    config.get(ConfigKeys.GUARD_DIVERSITY_FLOOR));
+                    config.get(ConfigKeys.GUARD_DIVERSITY_FLOOR), loss);
         }
     }
 
@@ -106,19 +109,24 @@ public final class TrainingGuards {
     }
 
     /**
-     * Checks a round; returns the alarm of the first guard that fires, or null.
+     * Checks a round; returns the alarms of the guards that fire, the most serious first
+     * (non-finite values, then discriminator collapse, vanishing gradient, generator
+     * collapse), or an empty list.
      *
      * @param parametersFinite whether every parameter of both networks is finite
      */
-    public Alarm check(RoundMetrics m, boolean parametersFinite) {
+    public List<Alarm> check(RoundMetrics m, boolean parametersFinite) {
         if (!m.finite() || !parametersFinite) {
-            return new Alarm(m.round(), Signal.NON_FINITE, settings.rollback() ? Action.ROLLBACK
-                    : Action.STOP, String.format(Locale.ROOT, "Round %d produced non-finite "
-                    + "values (d_loss=%s, g_loss=%s, parameters %s); the round is discarded. "
-                    + "Lower train.generator.learning-rate and train.discriminator.learning-rate, "
-                    + "set train.gradient-clip, or set guard.action = rollback.", m.round(),
-                    m.discriminatorLoss(), m.generatorLoss(), parametersFinite ? "finite"
-                    : "not finite"));
+            Action action = settings.rollback() ? Action.ROLLBACK : Action.STOP;
+            return List.of(new Alarm(m.round(), Signal.NON_FINITE, action, String.format(
+                    Locale.ROOT, "Round %d produced non-finite values (d_loss=%s, g_loss=%s, "
+                    + "D(real)=%s, D(fake)=%s, generator gradient norm %s, parameters %s); the "
+                    + "round is discarded. Lower "
+                    + "train.generator.learning-rate and train.discriminator.learning-rate%s.",
+                    m.round(), m.discriminatorLoss(), m.generatorLoss(), m.discriminatorReal(),
+                    m.discriminatorFake(), m.generatorGradient(), parametersFinite ? "finite"
+                    : "not finite", settings.rollback() ? " or set train.gradient-clip"
+                    : ", set train.gradient-clip, or set guard.action = rollback")));
         }
         // Every streak is updated each round, whichever fires.
         Alarm collapse = streak(Signal.DISCRIMINATOR_COLLAPSE, m,
@@ -126,25 +134,38 @@ public final class TrainingGuards {
                 "Discriminator collapse: d_loss has stayed below %s for %d rounds (now %.2g, "
                 + "generator gradient norm %.2g): the discriminator wins and the generator "
                 + "learns little. Try train.real-label = 0.9, train.instance-noise = 0.1, "
-                + "model.discriminator-dropout = 0.3, a lower train.discriminator.learning-rate, "
-                + "or train.loss = lsgan or hinge.", settings.lossFloor(), settings.patience(),
-                m.discriminatorLoss(), m.generatorGradient()));
+                + "model.discriminator-dropout = 0.3, %sor a lower "
+                + "train.discriminator.learning-rate.", settings.lossFloor(), settings.patience(),
+                m.discriminatorLoss(), m.generatorGradient(),
+                otherLosses(GanLoss.LEAST_SQUARES, GanLoss.HINGE)));
         Alarm vanishing = streak(Signal.VANISHING_GRADIENT, m,
                 m.generatorGradient() < settings.gradientFloor(), String.format(Locale.ROOT,
                 "Vanishing gradient: the generator's gradient norm has stayed below %s for "
-                + "%d rounds (now %.2g). Try train.loss = standard or lsgan, "
-                + "train.instance-noise = 0.1, or a lower "
+                + "%d rounds (now %.2g). Try %strain.instance-noise = 0.1, or a lower "
                 + "train.discriminator.learning-rate.", settings.gradientFloor(),
-                settings.patience(), m.generatorGradient()));
+                settings.patience(), m.generatorGradient(), otherLosses(GanLoss.STANDARD,
+                GanLoss.LEAST_SQUARES)));
         Alarm sameness = streak(Signal.GENERATOR_COLLAPSE, m,
                 m.diversity() < settings.diversityFloor(), String.format(Locale.ROOT,
                 "Generator collapse: generated batches have spread %.2f of a real batch's "
                 + "(below %s) for %d rounds, so the generator makes near copies (mode "
                 + "collapse). Try train.generator-ema = 0.99, model.discriminator-dropout "
-                + "= 0.3, train.loss = wasserstein or hinge, more train.discriminator-steps, "
-                + "or a lower train.generator.learning-rate.", m.diversity(),
-                settings.diversityFloor(), settings.patience()));
-        return collapse != null ? collapse : vanishing != null ? vanishing : sameness;
+                + "= 0.3, %smore train.discriminator-steps, or a lower "
+                + "train.generator.learning-rate.", m.diversity(), settings.diversityFloor(),
+                settings.patience(), otherLosses(GanLoss.WASSERSTEIN, GanLoss.HINGE)));
+        return java.util.stream.Stream.of(collapse, vanishing, sameness)
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** "train.loss = a or b, " naming the helpful losses the run does not use yet. */
+    private String otherLosses(GanLoss... helpful) {
+        List<String> names = new ArrayList<>();
+        for (GanLoss loss : helpful) {
+            if (loss != settings.loss()) {
+                names.add(loss.configName());
+            }
+        }
+        return "train.loss = " + String.join(" or ", names) + ", ";
     }
 
     private Alarm streak(Signal signal, RoundMetrics m, boolean holds, String message) {

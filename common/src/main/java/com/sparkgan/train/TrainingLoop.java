@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrainingLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
+    /** Rows of a conditional sample grid at most: one per class up to this many classes. */
+    private static final int MAX_CLASS_ROWS = 32;
 
     private final GanTrainer trainer;
     private final RunLayout layout;
@@ -85,7 +87,9 @@ public final class TrainingLoop {
             RoundMetrics metrics = trainer.trainRound(round);
             boolean parametersFinite = finite(networks.generator())
                     && finite(networks.discriminator());
-            TrainingGuards.Alarm alarm = guards.check(metrics, parametersFinite);
+            List<TrainingGuards.Alarm> alarms = guards.check(metrics, parametersFinite);
+            // The most serious alarm decides; the others of the round are recorded beside it.
+            TrainingGuards.Alarm alarm = alarms.isEmpty() ? null : alarms.get(0);
             boolean voided = alarm != null && alarm.signal() == TrainingGuards.Signal.NON_FINITE;
             if (!voided) {
                 if (average != null) {
@@ -125,8 +129,10 @@ public final class TrainingLoop {
                             ? " The " + settings.maxRollbacks() + " rollbacks allowed "
                             + "(guard.max-rollbacks) are spent." : ""));
                 }
-                metricsLog.append(record);
-                LOG.warn(alarm.message());
+                for (TrainingGuards.Alarm warning : alarms) {
+                    metricsLog.append(warning.asMap());
+                    LOG.warn(warning.message());
+                }
             }
             boolean last = round == settings.rounds();
             if (last || round % settings.sampleEvery() == 0) {
@@ -181,18 +187,21 @@ public final class TrainingLoop {
     }
 
     private void writeSamples(int round) {
-        int count = settings.gridSize() * settings.gridSize();
+        int classes = trainer.networks().architecture().classCount();
+        int side = settings.gridSize();
+        // A conditional grid has a row per class (up to a limit), so that every class shows.
+        int count = side * (classes == 0 ? side
+                : Math.max(side, Math.min(classes, MAX_CLASS_ROWS)));
         INDArray gridNoise = noise.draw(count, new SplittableRandom(
                 Seeds.derive(settings.seed(), Seeds.Stream.SAMPLE_GRID, 0, 0)));
-        int classes = trainer.networks().architecture().classCount();
         INDArray out = samplingGenerator().output(false, GanInputs.of(gridNoise,
-                gridLabels(count, settings.gridSize(), classes), classes))[0];
+                gridLabels(count, side, classes), classes))[0];
         float[][] rows = out.reshape('c', count, spec.featureCount()).toFloatMatrix();
         if (spec.isImage()) {
             Path file = layout.sampleGrid(round);
             HadoopFiles.write(file, hadoop, stream -> {
                 if (!ImageIO.write(SampleGrid.render(rows, spec.imageHeight(),
-                        spec.imageWidth(), settings.gridSize()), "png", stream)) {
+                        spec.imageWidth(), side), "png", stream)) {
                     throw new IOException("no PNG writer available");
                 }
             });

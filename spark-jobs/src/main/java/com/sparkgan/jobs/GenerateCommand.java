@@ -52,35 +52,40 @@ final class GenerateCommand implements Callable<Integer> {
         String base = HadoopFiles.exists(runConfig, hadoop)
                 ? HadoopFiles.readText(runConfig, hadoop) : "";
         JobConfig config = options.load(base);
-        if (count != null && perClass != null) {
-            throw new ConfigException("--count and --per-class both say how many examples to "
-                    + "make; give one of them.");
-        }
+        // The command line (flags, or --set of the same keys) wins over the run's own
+        // configuration, which may carry a per-class count or class weights of its own.
         if (count != null) {
             config = config.with(ConfigKeys.GENERATE_COUNT, count);
-            if (perClass == null) {
-                // An explicit count wins over a per-class count from the run's configuration.
-                config = config.with(ConfigKeys.GENERATE_PER_CLASS, 0);
-            }
         }
         if (perClass != null) {
             config = config.with(ConfigKeys.GENERATE_PER_CLASS, perClass);
-            if (classWeights == null) {
-                // ... and an explicit per-class count over the run's class weights.
-                config = config.with(ConfigKeys.GENERATE_CLASS_WEIGHTS, List.<Double>of());
-            }
         }
         if (classWeights != null) {
             config = config.with(ConfigKeys.GENERATE_CLASS_WEIGHTS, classWeights);
-            if (perClass == null) {
-                // Weights share out the count; a per-class count from the run's own
-                // configuration would otherwise win over the weights asked for here.
-                config = config.with(ConfigKeys.GENERATE_PER_CLASS, 0);
-            }
+        }
+        boolean countAsked = count != null || options.sets(ConfigKeys.GENERATE_COUNT);
+        boolean perClassAsked = perClass != null && perClass > 0
+                || options.sets(ConfigKeys.GENERATE_PER_CLASS)
+                && config.get(ConfigKeys.GENERATE_PER_CLASS) > 0;
+        boolean weightsAsked = classWeights != null
+                || options.sets(ConfigKeys.GENERATE_CLASS_WEIGHTS);
+        if (countAsked && perClassAsked) {
+            throw new ConfigException("--count (generate.count) and --per-class "
+                    + "(generate.per-class) both say how many examples to make; give one of "
+                    + "them.");
+        }
+        if ((countAsked || weightsAsked) && !perClassAsked) {
+            config = config.with(ConfigKeys.GENERATE_PER_CLASS, 0);
+        }
+        if (perClassAsked && !weightsAsked) {
+            config = config.with(ConfigKeys.GENERATE_CLASS_WEIGHTS, List.<Double>of());
         }
         String out = options.out != null ? options.out : runFolderOf(modelFolder).toString();
         RunLayout layout = RunLayout.of(out);
-        ComputationGraph generator = ModelStore.loadSamplingGenerator(modelFolder, hadoop);
+        // The run's configuration says whether it sampled with the generator's average; a
+        // model folder without its run falls back to what the folder holds.
+        ComputationGraph generator = ModelStore.loadSamplingGenerator(modelFolder, hadoop,
+                base.isEmpty() ? null : config.get(ConfigKeys.GENERATOR_EMA) > 0);
         DatasetSpec spec = ModelStore.loadDatasetSpec(new Path(modelFolder, ModelStore.DATASET),
                 hadoop);
         requireLatentSize(generator, spec, config);

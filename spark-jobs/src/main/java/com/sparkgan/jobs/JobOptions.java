@@ -1,5 +1,6 @@
 package com.sparkgan.jobs;
 
+import com.sparkgan.config.ConfigKey;
 import com.sparkgan.config.ConfigLoader;
 import com.sparkgan.config.JobConfig;
 import com.sparkgan.io.HadoopFiles;
@@ -37,6 +38,12 @@ final class JobOptions {
      * The configuration: {@code base} text first (may be empty), then the files in order,
      * then --set. Later HOCON values of the same key win.
      */
+    /** Whether a --set names {@code key}. */
+    boolean sets(ConfigKey<?> key) {
+        return overrides.stream().anyMatch(o -> o.indexOf('=') > 0
+                && o.substring(0, o.indexOf('=')).trim().equals(key.name()));
+    }
+
     JobConfig load(String base) {
         StringBuilder text = new StringBuilder(base);
         Configuration hadoop = new Configuration();

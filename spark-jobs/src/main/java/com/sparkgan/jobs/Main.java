@@ -114,8 +114,13 @@ public final class Main implements Runnable {
             if (stopping) {
                 // What follows is Spark's threads being torn down mid-task, each printing a
                 // stack trace of its own under the error that explains them.
+                // Log4j writes to the stream it captured at start-up, so it is silenced too.
                 System.err.flush();
                 System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                org.apache.logging.log4j.core.config.Configurator.setRootLevel(
+                        org.apache.logging.log4j.Level.OFF);
+                org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark",
+                        org.apache.logging.log4j.Level.OFF);
             }
             return status;
         }

@@ -24,6 +24,8 @@ import com.sparkgan.train.TrainingLoop;
 import com.sparkgan.train.TrainingSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -66,6 +68,31 @@ final class TrainingJob {
     }
 
     /**
+     * A conditional generator learns only the classes it is shown, and labels are numbered
+     * from 0: one class present is refused, and classes below the largest label that have no
+     * example are named, since the generator would make untrained output for them.
+     */
+    static void checkClasses(JobConfig config, RealDataset data, String input) {
+        SortedMap<Integer, Long> counts = data.classCounts();
+        if (!config.get(ConfigKeys.CONDITIONAL) || counts.isEmpty()) {
+            return; // unlabelled data are refused with the network's own message
+        }
+        if (counts.size() < 2) {
+            throw new ConfigException(ConfigKeys.CONDITIONAL.name() + " = true needs labelled "
+                    + "data with at least 2 classes, but every example of " + input
+                    + " has the label " + counts.firstKey() + ".");
+        }
+        List<Integer> absent = IntStream.range(0, counts.lastKey())
+                .filter(label -> !counts.containsKey(label)).boxed().toList();
+        if (!absent.isEmpty()) {
+            LOG.warn("Classes {} have no examples in {} (labels run from 0 to {}): the "
+                    + "conditional generator will make untrained output for them. Number the "
+                    + "classes present from 0, or give them weight 0 in generate.class-weights.",
+                    absent, input, counts.lastKey());
+        }
+    }
+
+    /**
      * Trains, from scratch or, when {@code resume}, from the run folder's last complete
      * checkpoint with its networks and optimiser state. Every random draw is derived from the
      * seed and the round number, so a resumed run continues exactly as the original would.
@@ -80,6 +107,7 @@ final class TrainingJob {
         int workers = config.get(ConfigKeys.WORKERS) > 0 ? config.get(ConfigKeys.WORKERS)
                 : spark.defaultParallelism();
         RealDataset data = new DatasetLoader(spark, config).load(input, workers);
+        checkClasses(config, data, input);
         GanArchitecture architecture = Architectures.from(config, data.spec());
         long seed = config.get(ConfigKeys.SEED);
         if (checkpoint > config.get(ConfigKeys.ROUNDS)) {
@@ -127,7 +155,8 @@ final class TrainingJob {
         int checkpoint = ModelStore.latestCheckpoint(layout, hadoop);
         if (checkpoint == 0) {
             throw new StorageException("There is no complete checkpoint under "
-                    + layout.checkpoints() + " to resume from; run without --resume.");
+                    + layout.checkpoints() + " to resume from; start the run again without "
+                    + "--resume, adding --overwrite if " + layout.root() + " holds its files.");
         }
         return checkpoint;
     }

@@ -1,6 +1,7 @@
 package com.sparkgan.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,6 +106,15 @@ class GanRemediesTest {
         assertEquals(0, run("generate", "--model", out.toString(), "--count", "30",
                 "--out", dir.resolve("thirty").toString(), "--master", "local[1]"));
         assertEquals(30, json(dir.resolve("thirty/synthetic/manifest.json")).get("count"));
+        // ... and so does a count given with --set; given with a per-class count, it conflicts
+        assertEquals(0, run("generate", "--model", out.toString(), "--set",
+                "generate.count=40", "--out", dir.resolve("forty").toString(),
+                "--master", "local[1]"));
+        assertEquals(40, json(dir.resolve("forty/synthetic/manifest.json")).get("count"));
+        assertEquals(2, run("generate", "--model", out.toString(), "--set",
+                "generate.count=70", "--per-class", "3", "--out",
+                dir.resolve("conflict").toString(), "--master", "local[1]"));
+        assertFalse(Files.exists(dir.resolve("conflict")));
     }
 
     @Test

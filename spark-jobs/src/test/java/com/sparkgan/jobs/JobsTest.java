@@ -289,6 +289,24 @@ class JobsTest {
     }
 
     @Test
+    void aConditionalModelOnDataOfOneClassExitsWithStatusTwo() throws IOException {
+        Path csv = dir.resolve("one-class.csv");
+        StringBuilder rows = new StringBuilder("x,y,class\n");
+        for (int i = 0; i < 64; i++) {
+            rows.append(i % 7).append(',').append(i % 5).append(",7\n");
+        }
+        Files.writeString(csv, rows);
+        Outcome outcome = run(SMALL, "train", "--out", dir.resolve("one-class").toString(),
+                "--input", csv.toString(), "--set", "data.csv.header=true",
+                "--set", "data.csv.label-column=class", "--set", "model.conditional=true");
+        assertEquals(2, outcome.status(), outcome.errors());
+        assertEquals("error: model.conditional = true needs labelled data with at least 2 "
+                + "classes, but every example of " + csv + " has the label 7.",
+                outcome.errors().trim());
+        assertFalse(Files.exists(dir.resolve("one-class")));
+    }
+
+    @Test
     void dcganOnTabularDataExitsWithStatusTwo() {
         Outcome outcome = run(SMALL, "train", "--out", dir.resolve("dcgan").toString(),
                 "--input", com.sparkgan.testing.SharedPaths.wine(),
