@@ -213,6 +213,16 @@ class JobsTest {
         assertEquals(2, changed.status());
         assertTrue(changed.errors().contains("train.loss is standard in the run being resumed"),
                 changed.errors());
+        // A run that sampled with the generator's average never quietly samples without it.
+        Files.delete(whole.resolve("model/generator-ema.zip"));
+        Outcome withoutAverage = run(List.of("--master", "local[1]"), "generate", "--model",
+                whole.toString(), "--count", "20");
+        assertEquals(2, withoutAverage.status());
+        assertTrue(withoutAverage.errors().contains("has no generator-ema.zip"),
+                withoutAverage.errors());
+        assertFalse(Files.exists(whole.resolve("synthetic")));
+        assertEquals(0, run(List.of("--master", "local[1]"), "generate", "--model",
+                whole.toString(), "--count", "20", "--set", "train.generator-ema=0").status());
     }
 
     private static List<Float> parameters(Path model) throws IOException {
