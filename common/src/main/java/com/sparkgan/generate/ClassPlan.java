@@ -45,6 +45,12 @@ public final class ClassPlan implements Serializable {
                     + shares.size() + " weights, but the model has " + classes + " classes; "
                     + "give one weight per class.");
         }
+        // Weights are relative: scaled by the largest first, so that huge ones cannot
+        // overflow the sum (1e308 twice is still half each).
+        double largest = shares.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (largest > 0 && Double.isFinite(largest)) {
+            shares = shares.stream().map(w -> w / largest).toList();
+        }
         double sum = shares.stream().mapToDouble(Double::doubleValue).sum();
         if (!(sum > 0)) {
             throw new ConfigException(ConfigKeys.GENERATE_CLASS_WEIGHTS.name() + " must have "

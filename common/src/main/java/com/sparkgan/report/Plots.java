@@ -4,9 +4,12 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -27,6 +30,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class Plots {
     private static final Color[] COLOURS = {new Color(31, 119, 180), new Color(214, 39, 40),
         new Color(44, 160, 44), new Color(148, 103, 189)};
+    /** Rounds with guard markers at most before only the telling ones are drawn. */
+    private static final int MAX_MARKED = 40;
     private static final Color GUARD_COLOUR = new Color(255, 127, 14);
     private static final BasicStroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
             BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
@@ -68,10 +73,9 @@ final class Plots {
         for (Panel panel : panels) {
             XYPlot plot = panel(rounds, panel, colour);
             colour += panel.fields().size();
-            // A guard that fires every few rounds is labelled once, or the labels overlap.
-            Set<Object> labelled = new HashSet<>();
-            guards.forEach(guard -> plot.addDomainMarker(guardMarker(guard,
-                    labelled.add(guard.get("guard")), lastRound)));
+            for (ValueMarker marker : guardMarkers(guards, lastRound)) {
+                plot.addDomainMarker(marker);
+            }
             combined.add(plot);
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
@@ -117,25 +121,51 @@ final class Plots {
             floor.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             floor.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(floor);
-            // The floor stays visible even when every value lies far above it.
-            plot.getRangeAxis().setLowerBound(Math.min(plot.getRangeAxis().getLowerBound(),
-                    panel.logarithmic() ? panel.threshold() / 2 : panel.threshold()));
+            // The floor stays in view on whichever side of it the values lie.
+            ValueAxis range = plot.getRangeAxis();
+            double margin = panel.logarithmic() ? 2 : 1;
+            range.setRange(Math.min(range.getLowerBound(), panel.threshold() / margin),
+                    Math.max(range.getUpperBound(), panel.threshold() * margin
+                            + (panel.logarithmic() ? 0 : 0.05 * Math.abs(panel.threshold()))));
         }
         return plot;
     }
 
-    private static ValueMarker guardMarker(Map<String, Object> guard, boolean labelled,
-                                           double lastRound) {
-        double round = guard.get("round") instanceof Number n ? n.doubleValue() : 0;
-        ValueMarker marker = new ValueMarker(round, GUARD_COLOUR, new BasicStroke(1f));
-        if (labelled) {
-            marker.setLabel(guard.get("guard") + " (" + guard.get("action") + ")");
+    /**
+     * One line per round where guards fired. A signal is named at its first round only, and
+     * when guards fired in more than {@link #MAX_MARKED} rounds only rollbacks, stops and
+     * first firings are drawn, so that the curves stay readable; the report's guard table
+     * has every decision.
+     */
+    private static List<ValueMarker> guardMarkers(List<Map<String, Object>> guards,
+                                                  double lastRound) {
+        Map<Double, Set<String>> named = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        Set<Double> rounds = new TreeSet<>();
+        for (Map<String, Object> guard : guards) {
+            double round = guard.get("round") instanceof Number n ? n.doubleValue() : 0;
+            rounds.add(round);
+            String signal = guard.get("guard") + " (" + guard.get("action") + ")";
+            if (seen.add(signal) || !"warn".equals(guard.get("action"))) {
+                named.computeIfAbsent(round, r -> new TreeSet<>()).add(signal);
+            }
         }
-        // The label goes on the side of the line with more room, inside the plot.
-        boolean early = round < lastRound / 2;
-        marker.setLabelAnchor(early ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
-        marker.setLabelTextAnchor(early ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
-        marker.setLabelPaint(GUARD_COLOUR.darker());
-        return marker;
+        Set<Double> drawn = rounds.size() <= MAX_MARKED ? rounds : named.keySet();
+        List<ValueMarker> markers = new ArrayList<>();
+        for (double round : drawn) {
+            ValueMarker marker = new ValueMarker(round, GUARD_COLOUR, new BasicStroke(1f));
+            Set<String> labels = named.get(round);
+            if (labels != null) {
+                marker.setLabel(String.join(", ", labels));
+                // The label goes on the side of the line with more room, inside the plot.
+                boolean early = round < lastRound / 2;
+                marker.setLabelAnchor(early ? RectangleAnchor.TOP_RIGHT
+                        : RectangleAnchor.TOP_LEFT);
+                marker.setLabelTextAnchor(early ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+                marker.setLabelPaint(GUARD_COLOUR.darker());
+            }
+            markers.add(marker);
+        }
+        return markers;
     }
 }

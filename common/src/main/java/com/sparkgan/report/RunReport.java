@@ -58,6 +58,9 @@ public final class RunReport {
                 + "mode"},
     };
 
+    /** Guard decisions listed in the report at most; metrics.jsonl has them all. */
+    private static final int MAX_GUARD_ROWS = 50;
+
     private final RunLayout layout;
     private final Configuration hadoop;
     private final String published;
@@ -215,9 +218,17 @@ public final class RunReport {
             h.append("<p>No guard fired: no non-finite values, no collapse signal.</p>\n");
             return;
         }
+        Map<String, Long> counts = guards.stream().collect(java.util.stream.Collectors
+                .groupingBy(g -> g.get("guard") + " (" + g.get("action") + ")",
+                        java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        h.append("<p>").append(guards.size()).append(" decisions: ")
+                .append(escape(counts.entrySet().stream().map(e -> e.getValue() + " x "
+                        + e.getKey()).collect(java.util.stream.Collectors.joining(", "))))
+                .append(".</p>\n");
         h.append("<table><tr><th>round</th><th>signal</th><th>action</th><th>details</th>"
                 + "</tr>\n");
-        for (Map<String, Object> guard : guards) {
+        for (Map<String, Object> guard : guards.subList(0, Math.min(guards.size(),
+                MAX_GUARD_ROWS))) {
             String details = String.valueOf(guard.get("message"));
             if (guard.containsKey("rollback_to")) {
                 details += " Rolled back to round " + guard.get("rollback_to")
@@ -231,6 +242,11 @@ public final class RunReport {
                     .append(escape(details)).append("</td></tr>\n");
         }
         h.append("</table>\n");
+        if (guards.size() > MAX_GUARD_ROWS) {
+            h.append("<p>The first ").append(MAX_GUARD_ROWS).append(" are shown; the other ")
+                    .append(guards.size() - MAX_GUARD_ROWS)
+                    .append(" are records of metrics.jsonl.</p>\n");
+        }
     }
 
     private static void metricTable(StringBuilder h, Map<String, Object> metrics) {

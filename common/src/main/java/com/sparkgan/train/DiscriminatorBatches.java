@@ -64,6 +64,7 @@ final class DiscriminatorBatches
                 (realRows, fakeRows, labels) -> probe.measure(discriminator.value(), realRows,
                         fakeRows, labels, settings.classes()));
         buildMs.add((System.nanoTime() - started) / 1e6);
+        Seeds.seedNetworkDraws(settings.seed(), round, partition);
         return batches.iterator();
     }
 

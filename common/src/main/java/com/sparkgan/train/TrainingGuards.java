@@ -131,30 +131,35 @@ public final class TrainingGuards {
         // Every streak is updated each round, whichever fires.
         Alarm collapse = streak(Signal.DISCRIMINATOR_COLLAPSE, m,
                 m.discriminatorLoss() < settings.lossFloor(), String.format(Locale.ROOT,
-                "Discriminator collapse: d_loss has stayed below %s for %d rounds (now %.2g, "
+                "Discriminator collapse: d_loss has stayed below %s for %s (now %.2g, "
                 + "generator gradient norm %.2g): the discriminator wins and the generator "
                 + "learns little. Try train.real-label = 0.9, train.instance-noise = 0.1, "
                 + "model.discriminator-dropout = 0.3, %sor a lower "
-                + "train.discriminator.learning-rate.", settings.lossFloor(), settings.patience(),
+                + "train.discriminator.learning-rate.", settings.lossFloor(),
+                rounds(settings.patience()),
                 m.discriminatorLoss(), m.generatorGradient(),
                 otherLosses(GanLoss.LEAST_SQUARES, GanLoss.HINGE)));
         Alarm vanishing = streak(Signal.VANISHING_GRADIENT, m,
                 m.generatorGradient() < settings.gradientFloor(), String.format(Locale.ROOT,
                 "Vanishing gradient: the generator's gradient norm has stayed below %s for "
-                + "%d rounds (now %.2g). Try %strain.instance-noise = 0.1, or a lower "
+                + "%s (now %.2g). Try %strain.instance-noise = 0.1, or a lower "
                 + "train.discriminator.learning-rate.", settings.gradientFloor(),
-                settings.patience(), m.generatorGradient(), otherLosses(GanLoss.STANDARD,
-                GanLoss.LEAST_SQUARES)));
+                rounds(settings.patience()), m.generatorGradient(),
+                otherLosses(GanLoss.STANDARD, GanLoss.LEAST_SQUARES)));
         Alarm sameness = streak(Signal.GENERATOR_COLLAPSE, m,
                 m.diversity() < settings.diversityFloor(), String.format(Locale.ROOT,
                 "Generator collapse: generated batches have spread %.2f of a real batch's "
-                + "(below %s) for %d rounds, so the generator makes near copies (mode "
+                + "(below %s) for %s, so the generator makes near copies (mode "
                 + "collapse). Try train.generator-ema = 0.99, model.discriminator-dropout "
                 + "= 0.3, %smore train.discriminator-steps, or a lower "
                 + "train.generator.learning-rate.", m.diversity(), settings.diversityFloor(),
-                settings.patience(), otherLosses(GanLoss.WASSERSTEIN, GanLoss.HINGE)));
+                rounds(settings.patience()), otherLosses(GanLoss.WASSERSTEIN, GanLoss.HINGE)));
         return java.util.stream.Stream.of(collapse, vanishing, sameness)
                 .filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static String rounds(int n) {
+        return n == 1 ? "1 round" : n + " rounds";
     }
 
     /** "train.loss = a or b, " naming the helpful losses the run does not use yet. */
