@@ -34,9 +34,14 @@ public final class Json {
     public static Map<String, Object> parse(String text, String source) {
         try {
             return COMPACT.readValue(text, Map.class);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new StorageException(source + " is not a JSON object.", e);
         } catch (JsonProcessingException e) {
-            throw new StorageException(source + " is not valid JSON: "
-                    + HadoopFiles.reason(new RuntimeException(e.getOriginalMessage())) + ".", e);
+            // Jackson's own message ends with where it read from, in its own terms.
+            String reason = e.getOriginalMessage().split("\n")[0]
+                    .replaceAll("\\s*\\(start marker at .*$", "")
+                    .replaceAll("\\s*at \\[Source.*$", "");
+            throw new StorageException(source + " is not valid JSON: " + reason + ".", e);
         }
     }
 }

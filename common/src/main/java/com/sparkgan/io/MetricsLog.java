@@ -28,14 +28,37 @@ public final class MetricsLog {
     public static MetricsLog resume(Path file, Configuration conf, int lastKept) {
         MetricsLog log = new MetricsLog(file, conf);
         if (lastKept > 0 && HadoopFiles.exists(file, conf)) {
-            for (String line : HadoopFiles.readText(file, conf).split("\n")) {
-                if (!line.isBlank() && ((Number) Json.parse(line, file.toString()).get("round"))
-                        .intValue() <= lastKept) {
-                    log.lines.add(line);
+            String[] lines = HadoopFiles.readText(file, conf).split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                String where = file + " line " + (i + 1);
+                if (!(Json.parse(lines[i], where).get("round") instanceof Integer round)) {
+                    throw new StorageException(where + " has no whole-number round, so the "
+                            + "records to keep cannot be told; mend or remove that line.");
+                }
+                if (round <= lastKept) {
+                    log.lines.add(lines[i]);
                 }
             }
         }
         return log;
+    }
+
+    /**
+     * The records of a metrics file, in order (blank lines skipped); a line that is not a
+     * JSON object is an error naming its number.
+     */
+    public static List<Map<String, Object>> read(Path file, Configuration conf) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        String[] lines = HadoopFiles.readText(file, conf).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                records.add(Json.parse(lines[i], file + " line " + (i + 1)));
+            }
+        }
+        return records;
     }
 
     public void append(Map<String, Object> record) {

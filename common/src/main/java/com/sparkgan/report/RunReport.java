@@ -5,6 +5,7 @@ import com.sparkgan.config.ConfigKeys;
 import com.sparkgan.io.AtomicFolder;
 import com.sparkgan.io.HadoopFiles;
 import com.sparkgan.io.Json;
+import com.sparkgan.io.MetricsLog;
 import com.sparkgan.io.RunLayout;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
@@ -124,16 +125,8 @@ public final class RunReport {
     }
 
     private List<Map<String, Object>> readRecords() {
-        List<Map<String, Object>> records = new ArrayList<>();
-        if (!HadoopFiles.exists(layout.metrics(), hadoop)) {
-            return records;
-        }
-        for (String line : HadoopFiles.readText(layout.metrics(), hadoop).split("\n")) {
-            if (!line.isBlank()) {
-                records.add(Json.parse(line, layout.metrics().toString()));
-            }
-        }
-        return records;
+        return HadoopFiles.exists(layout.metrics(), hadoop)
+                ? MetricsLog.read(layout.metrics(), hadoop) : new ArrayList<>();
     }
 
     /**

@@ -225,6 +225,24 @@ class JobsTest {
                 whole.toString(), "--count", "20", "--set", "train.generator-ema=0").status());
     }
 
+    @Test
+    void aHandEditedMetricsLogIsNamedByLineWhenResuming() throws IOException {
+        Path edited = dir.resolve("edited");
+        List<String> base = List.of("--master", "local[1]", "--set", "train.local-steps=1",
+                "--set", "train.checkpoint-every=1", "--set", "train.sample-every=100");
+        assertEquals(0, run(base, "train", "--out", edited.toString(), "--set",
+                "train.rounds=2").status());
+        Path metrics = edited.resolve("metrics.jsonl");
+        List<String> lines = Files.readAllLines(metrics);
+        Files.write(metrics, List.of(lines.get(0), lines.get(1).replace("\"round\":2,", "")));
+        Files.deleteIfExists(edited.resolve(".metrics.jsonl.crc"));
+        Outcome outcome = run(base, "train", "--resume", "--out", edited.toString(), "--set",
+                "train.rounds=3");
+        assertEquals(2, outcome.status(), outcome.errors());
+        assertEquals("error: " + metrics + " line 2 has no whole-number round, so the records "
+                + "to keep cannot be told; mend or remove that line.", outcome.errors().trim());
+    }
+
     private static List<Float> parameters(Path model) throws IOException {
         float[] values = org.deeplearning4j.util.ModelSerializer
                 .restoreComputationGraph(model.toFile(), false).params().toFloatVector();
