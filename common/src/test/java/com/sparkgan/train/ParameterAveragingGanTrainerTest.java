@@ -132,6 +132,15 @@ class ParameterAveragingGanTrainerTest {
         assertFalse(Arrays.equals(first[0], other[0]));
     }
 
+    @Test
+    void dropoutMasksRepeatWithTheSeed() {
+        // DL4J draws dropout masks from the executor thread's own generator
+        float[][] first = trainTwoRounds(config("model.discriminator-dropout=0.3"));
+        float[][] second = trainTwoRounds(config("model.discriminator-dropout=0.3"));
+        assertArrayEquals(first[0], second[0], 0f);
+        assertArrayEquals(first[1], second[1], 0f);
+    }
+
     private float[][] trainTwoRounds(JobConfig config) {
         try (ParameterAveragingGanTrainer trainer = trainer(config)) {
             trainer.trainRound(1);
