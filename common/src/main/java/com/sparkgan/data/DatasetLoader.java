@@ -100,8 +100,7 @@ public final class DatasetLoader {
             implements Serializable {
     }
 
-    private static Iterator<ShardSummary> summarize(
-            Iterator<ExampleBlock> it) {
+    private static Iterator<ShardSummary> summarize(Iterator<ExampleBlock> it) {
         long rows = 0;
         TreeMap<Integer, Long> counts = new TreeMap<>();
         while (it.hasNext()) {
@@ -352,8 +351,8 @@ public final class DatasetLoader {
     }
 
     /** Orders a shard's rows by their position in the input and packs them into blocks. */
-    private static Iterator<ExampleBlock> toBlocks(
-            Iterator<Tuple2<Long, CsvRowParser.Row>> it, Scaling scaling) {
+    private static Iterator<ExampleBlock> toBlocks(Iterator<Tuple2<Long, CsvRowParser.Row>> it,
+                                                   Scaling scaling) {
         List<CsvRowParser.Row> rows = new ArrayList<>();
         it.forEachRemaining(pair -> rows.add(pair._2()));
         rows.sort(Comparator.comparingLong(CsvRowParser.Row::index));

@@ -1,15 +1,15 @@
 package com.sparkgan.report;
 
+import com.sparkgan.config.ConfigException;
 import com.sparkgan.config.ConfigKey;
 import com.sparkgan.config.ConfigKeys;
+import com.sparkgan.config.ConfigLoader;
+import com.sparkgan.config.JobConfig;
 import com.sparkgan.io.AtomicFolder;
 import com.sparkgan.io.HadoopFiles;
 import com.sparkgan.io.Json;
 import com.sparkgan.io.MetricsLog;
 import com.sparkgan.io.RunLayout;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +21,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -94,11 +96,14 @@ public final class RunReport {
             byte[] outputs = png(Plots.plot("Discriminator output", rounds, guards,
                     List.of(Plots.Panel.of("mean D", List.of("d_real", "d_fake")))));
             // One panel per signal: they differ by orders of magnitude.
+            JobConfig recorded = recordedConfig();
             byte[] signals = png(Plots.plot("Collapse signals", rounds, guards, List.of(
                     new Plots.Panel("diversity", List.of("diversity"), false,
-                            configured(ConfigKeys.GUARD_DIVERSITY_FLOOR), "guard.diversity-floor"),
+                            floor(recorded, ConfigKeys.GUARD_DIVERSITY_FLOOR),
+                            ConfigKeys.GUARD_DIVERSITY_FLOOR.name()),
                     new Plots.Panel("g_grad_norm", List.of("g_grad_norm"), true,
-                            configured(ConfigKeys.GUARD_GRADIENT_FLOOR), "guard.gradient-floor"))));
+                            floor(recorded, ConfigKeys.GUARD_GRADIENT_FLOOR),
+                            ConfigKeys.GUARD_GRADIENT_FLOOR.name()))));
             HadoopFiles.writeBytes(new Path(staging, "losses.png"), hadoop, losses);
             HadoopFiles.writeBytes(new Path(staging, "discriminator.png"), hadoop, outputs);
             HadoopFiles.writeBytes(new Path(staging, "signals.png"), hadoop, signals);
@@ -110,18 +115,21 @@ public final class RunReport {
         return new Path(layout.report(), "report.html");
     }
 
-    /** A key of the run's recorded configuration, or NaN when the run has none. */
-    private double configured(ConfigKey<Double> key) {
+    /** The run's recorded configuration, or null when it has none that can be read. */
+    private JobConfig recordedConfig() {
         if (!HadoopFiles.exists(layout.config(), hadoop)) {
-            return Double.NaN;
+            return null;
         }
         try {
-            Config recorded = ConfigFactory.parseString(
-                    HadoopFiles.readText(layout.config(), hadoop));
-            return recorded.hasPath(key.name()) ? recorded.getDouble(key.name()) : Double.NaN;
+            return ConfigLoader.load(HadoopFiles.readText(layout.config(), hadoop),
+                    layout.config().toString(), List.of());
         } catch (ConfigException e) {
-            return Double.NaN; // a hand-edited record costs the plot its floor line, no more
+            return null; // a hand-edited record costs the plot its floor lines, no more
         }
+    }
+
+    private static double floor(JobConfig recorded, ConfigKey<Double> key) {
+        return recorded == null ? Double.NaN : recorded.get(key);
     }
 
     private List<Map<String, Object>> readRecords() {
@@ -211,12 +219,12 @@ public final class RunReport {
             h.append("<p>No guard fired: no non-finite values, no collapse signal.</p>\n");
             return;
         }
-        Map<String, Long> counts = guards.stream().collect(java.util.stream.Collectors
-                .groupingBy(g -> g.get("guard") + " (" + g.get("action") + ")",
-                        java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        Map<String, Long> counts = guards.stream().collect(Collectors.groupingBy(
+                g -> g.get("guard") + " (" + g.get("action") + ")", TreeMap::new,
+                Collectors.counting()));
         h.append("<p>").append(guards.size()).append(" decisions: ")
                 .append(escape(counts.entrySet().stream().map(e -> e.getValue() + " x "
-                        + e.getKey()).collect(java.util.stream.Collectors.joining(", "))))
+                        + e.getKey()).collect(Collectors.joining(", "))))
                 .append(".</p>\n");
         h.append("<table><tr><th>round</th><th>signal</th><th>action</th><th>details</th>"
                 + "</tr>\n");

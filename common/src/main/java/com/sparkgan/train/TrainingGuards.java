@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Watches each round for the classic ways GAN training fails and decides what to do:
@@ -154,8 +156,7 @@ public final class TrainingGuards {
                 + "= 0.3, %smore train.discriminator-steps, or a lower "
                 + "train.generator.learning-rate.", m.diversity(), settings.diversityFloor(),
                 rounds(settings.patience()), otherLosses(GanLoss.WASSERSTEIN, GanLoss.HINGE)));
-        return java.util.stream.Stream.of(collapse, vanishing, sameness)
-                .filter(java.util.Objects::nonNull).toList();
+        return Stream.of(collapse, vanishing, sameness).filter(Objects::nonNull).toList();
     }
 
     private static String rounds(int n) {
